@@ -1,11 +1,33 @@
 // Bundles the split spec under openapi/ into the one artifact every consumer reads:
-// generated/openapi.yaml and generated/openapi.json. Redocly resolves every file $ref into
-// #/components/...; the output is byte-identical for the same input.
-import { mkdir } from "node:fs/promises";
+// generated/openapi.json and generated/openapi.yaml. Redocly resolves every file $ref into
+// #/components/...; then the guide tables that restate operation facts are filled in from the
+// operations themselves. Same input, byte-identical output.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { fillGuideTables } from "./lib/guide-tables.ts";
+import type { OpenApiDocument } from "./lib/openapi.ts";
 import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
 
-await mkdir(GENERATED_DIR, { recursive: true });
-for (const output of [BUNDLE_YAML, BUNDLE_JSON]) {
-  await run("redocly", ["bundle", "messages", "--output", output]);
+/** Bundles and decorates the spec, writing the two artifacts into `outDir`. */
+export async function bundle(outDir = GENERATED_DIR): Promise<void> {
+  const scratch = await mkdtemp(join(tmpdir(), "bundle-"));
+  try {
+    const raw = join(scratch, "openapi.json");
+    await run("redocly", ["bundle", "messages", "--output", raw], { quiet: true });
+    const spec = JSON.parse(await readFile(raw, "utf8")) as OpenApiDocument;
+    fillGuideTables(spec);
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, "openapi.json"), `${JSON.stringify(spec, null, 2)}\n`);
+    await writeFile(join(outDir, "openapi.yaml"), stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await bundle();
+  console.log(`Bundled ${BUNDLE_JSON} and ${BUNDLE_YAML}`);
 }

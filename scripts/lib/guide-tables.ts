@@ -1,0 +1,92 @@
+// Tables in the guides that restate what the operations already declare (scopes, error codes,
+// mock examples). They are written at bundle time from the operations themselves, so the prose
+// can never drift from the spec. A guide asks for one with a marker such as
+// `<!-- generated:scopes -->`.
+import {
+  isObject,
+  namedExamples,
+  operations,
+  responses,
+  scopeOf,
+  type OpenApiDocument,
+  type Operation,
+} from "./openapi.ts";
+
+const label = (operation: Operation) => `\`${operation.method.toUpperCase()} ${operation.path}\``;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function scopes(spec: OpenApiDocument): string {
+  const byScope = new Map<string, string[]>();
+  for (const operation of operations(spec)) {
+    const scope = scopeOf(operation);
+    if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), label(operation)]);
+  }
+  const rows = [...byScope].map(([scope, ops]) => [`\`${scope}\``, ops.join(", ")]);
+  return table(["scope", "grants"], rows);
+}
+
+interface CodeUse {
+  status: string;
+  type: string;
+  message: string;
+  operations: string[];
+}
+
+function errorCodes(spec: OpenApiDocument): string {
+  const byCode = new Map<string, CodeUse>();
+  for (const operation of operations(spec)) {
+    for (const { status, json } of responses(spec, operation)) {
+      for (const { value } of namedExamples(spec, json)) {
+        const error = isObject(value) && isObject(value.error) ? value.error : undefined;
+        if (!error) continue;
+        const code = String(error.code);
+        const use = byCode.get(code) ?? { status, type: String(error.type), message: String(error.message), operations: [] };
+        if (!use.operations.includes(operation.operationId)) use.operations.push(operation.operationId);
+        byCode.set(code, use);
+      }
+    }
+  }
+  const rows = [...byCode]
+    .sort(([, a], [, b]) => a.status.localeCompare(b.status))
+    .map(([code, use]) => [
+      `\`${code}\``,
+      use.status,
+      `\`${use.type}\``,
+      use.message,
+      use.operations.length === operations(spec).length ? "every operation" : use.operations.map((id) => `\`${id}\``).join(", "),
+    ]);
+  return table(["code", "status", "type", "example message", "returned by"], rows);
+}
+
+function mockExamples(spec: OpenApiDocument): string {
+  const rows = operations(spec).map((operation) => {
+    const byStatus = responses(spec, operation)
+      .map(({ status, json }) => {
+        const names = namedExamples(spec, json).map(({ name }) => `\`${name}\``);
+        return names.length > 0 ? `${status}: ${names.join(", ")}` : `${status} (no body)`;
+      })
+      .join("<br>");
+    return [`\`${operation.operationId}\``, label(operation), byStatus];
+  });
+  return table(["operation", "request", "`Prefer: example=` names by status"], rows);
+}
+
+const TABLES: Record<string, (spec: OpenApiDocument) => string> = {
+  scopes,
+  "error-codes": errorCodes,
+  "mock-examples": mockExamples,
+};
+
+/** Replaces every `<!-- generated:NAME -->` marker in the spec's description with its table. */
+export function fillGuideTables(spec: OpenApiDocument): void {
+  if (!isObject(spec.info) || typeof spec.info.description !== "string") return;
+  spec.info.description = spec.info.description.replace(/<!-- generated:([a-z-]+) -->/g, (marker, name: string) => {
+    const build = TABLES[name];
+    if (!build) throw new Error(`Unknown guide table ${marker}`);
+    return build(spec);
+  });
+}
