@@ -1,8 +1,8 @@
 // Code samples for the reference docs (`x-codeSamples`: curl and the TypeScript client), written
 // at bundle time from each operation's first example request, so no sample is ever typed by hand
 // or drifts from the spec.
-import { isObject, operations, responses, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
-import { requestExample, type RequestExample } from "./request-examples.ts";
+import { isObject, operations, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
+import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "./request-examples.ts";
 
 const PACKAGE = "@messages-dev/api-toolkit";
 const API_KEY_VARIABLE = "MESSAGES_API_KEY";
@@ -11,20 +11,6 @@ export interface CodeSample {
   lang: string;
   label: string;
   source: string;
-}
-
-interface SuccessResponse {
-  status: string;
-  /** The name of the response body's schema component, when it has one. */
-  schemaName: string | undefined;
-}
-
-function successResponse(spec: OpenApiDocument, operation: Operation): SuccessResponse {
-  const success = responses(spec, operation).find(({ status }) => /^[23]\d\d$/.test(status));
-  if (!success) throw new Error(`${operation.operationId} declares no 2xx or 3xx response`);
-  const schema = success.json?.schema;
-  const ref = isObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
-  return { status: success.status, schemaName: ref?.split("/").pop() };
 }
 
 const isRedirect = (status: string) => status.startsWith("3");

@@ -1,7 +1,8 @@
 // The first example request of each operation, assembled from what the spec declares: the
 // examples of its required query parameters and of its header parameters, and the first named
-// example of its request body. Code samples and the mock tests both send exactly this.
-import { deref, isObject, namedExamples, type Json, type JsonObject, type OpenApiDocument, type Operation } from "./openapi.ts";
+// example of its request body. Code samples and the mock tests both send exactly this, and expect
+// the operation's success response.
+import { deref, isObject, namedExamples, responses, type Json, type JsonObject, type OpenApiDocument, type Operation } from "./openapi.ts";
 
 export interface RequestBodyExample {
   mediaType: string;
@@ -48,4 +49,19 @@ export function requestExample(spec: OpenApiDocument, operation: Operation): Req
     if (parameter.in === "header") headers[String(parameter.name)] = String(value);
   }
   return { query, headers, body: bodyExample(spec, operation) };
+}
+
+export interface SuccessResponse {
+  status: string;
+  /** The name of the response body's schema component, when it has one. */
+  schemaName: string | undefined;
+}
+
+/** The operation's first 2xx or 3xx response: what its example request gets. */
+export function successResponse(spec: OpenApiDocument, operation: Operation): SuccessResponse {
+  const success = responses(spec, operation).find(({ status }) => /^[23]\d\d$/.test(status));
+  if (!success) throw new Error(`${operation.operationId} declares no 2xx or 3xx response`);
+  const schema = success.json?.schema;
+  const ref = isObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  return { status: success.status, schemaName: ref?.split("/").pop() };
 }
