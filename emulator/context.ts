@@ -5,6 +5,7 @@ import type { RateLimiter } from "./http/auth.ts";
 import type { Params } from "./http/params.ts";
 import type { ApiSpec, OperationSpec } from "./spec.ts";
 import type { Db } from "./state/db.ts";
+import type { GroupCommit } from "./state/group-commit.ts";
 import type { JsonObject } from "../scripts/lib/openapi.ts";
 
 export interface EmulatorContext {
@@ -14,6 +15,8 @@ export interface EmulatorContext {
   clock: Clock;
   keys: Map<string, ApiKey>;
   rateLimiter: RateLimiter;
+  /** Writes that answer a request go through here, so they are committed before the answer. */
+  commits: GroupCommit;
   /** `http://host:port` of the running server, for the download URLs it hands out. */
   baseUrl: string;
   /** Wakes the background work (outbox, webhook deliveries) after something was queued. */

@@ -14,6 +14,7 @@ import { advanceDueWrites } from "./outbox/worker.ts";
 import { createSimulation } from "./simulation/endpoints.ts";
 import { loadApiSpec } from "./spec.ts";
 import { openDatabase } from "./state/db.ts";
+import { GroupCommit } from "./state/group-commit.ts";
 import { resetState, seedLines } from "./state/seed.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
@@ -57,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     spec, config, db, clock,
     keys: apiKeys(config, spec),
     rateLimiter: new RateLimiter(config.rate_limit.requests_per_hour, clock),
+    commits: new GroupCommit(db),
     baseUrl: "",
     wake() {
       if (wakeScheduled) return;
@@ -102,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await dispatcher.deliverDue().catch(() => undefined);
+      emulator.commits.commit();
       db.close();
     },
   };

@@ -10,7 +10,7 @@ import type { FileRow } from "../state/rows.ts";
 const DEFAULT_MEDIA_TYPE = "application/octet-stream";
 
 /** Stores the raw body; the size limit is enforced while the body is read. */
-export const uploadFile: Handler = (request, emulator) => {
+export const uploadFile: Handler = async (request, emulator) => {
   const bytes = request.raw ?? Buffer.alloc(0);
   if (bytes.length === 0) throw new ApiError("empty_file");
   const file = {
@@ -20,8 +20,10 @@ export const uploadFile: Handler = (request, emulator) => {
     mime_type: request.contentType?.split(";")[0]?.trim() || DEFAULT_MEDIA_TYPE,
     size: bytes.length,
   };
-  sql(emulator.db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-    file.id, file.token, file.filename, file.mime_type, file.size, bytes, emulator.clock.now(),
+  await emulator.commits.run(() =>
+    sql(emulator.db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+      file.id, file.token, file.filename, file.mime_type, file.size, bytes, emulator.clock.now(),
+    ),
   );
   return { status: 201, body: toFile(file as FileRow, storageUrl(emulator, file)) };
 };

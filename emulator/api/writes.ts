@@ -60,16 +60,16 @@ export function checkSandboxQuota(emulator: EmulatorContext, line: LineRow): voi
 }
 
 /** Queues the write in one transaction with the chat it may create, and answers 201 pending. */
-export function queueWrite(
+export async function queueWrite(
   emulator: EmulatorContext,
   request: ApiRequest,
   write: Write,
   kind: OutboxKind,
   target: Omit<WriteTarget, "chat_id"> = {},
-): Reply {
-  const id = emulator.db.transaction(() => {
+): Promise<Reply> {
+  const id = await emulator.commits.run(() => {
     const chat = write.chat ?? ensureChat(emulator.db, write.line, { identifier: write.to }, write.to);
     return enqueue(emulator, write.line.id, kind, request.body.raw, { ...target, chat_id: chat.id });
-  })();
+  });
   return { status: 201, body: { id, status: "pending" } };
 }
