@@ -1,15 +1,26 @@
 // Measures the HTTP layers the emulator could be built on (node:http, fastify 5, hono 4 on
 // @hono/node-server) on this machine: each serves the same GET and POST in its own process, and
-// autocannon drives it for a few seconds on 127.0.0.1. Prints req/s and latency percentiles.
+// autocannon drives it on 127.0.0.1. The frameworks take turns for BENCH_ROUNDS rounds, so a
+// neighbour's load spike does not favour one of them; the median of the rounds is printed.
 // Run: npm run bench:emulator-frameworks
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 const SERVER = fileURLToPath(new URL("./framework-server.ts", import.meta.url));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FRAMEWORKS = ["node:http", "fastify", "hono"] as const;
+const MESSAGE = JSON.stringify({ from: "+15551234567", to: "+15559876543", text: "Hi" });
 
-async function measure(framework: string) {
+interface Sample {
+  get: number;
+  post: number;
+  getP99: number;
+  postP99: number;
+}
+
+async function measure(framework: string): Promise<Sample> {
   const child = spawn(process.execPath, ["--import", "tsx", SERVER, framework], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -20,25 +31,24 @@ async function measure(framework: string) {
       child.on("exit", (code) => reject(new Error(`${framework} exited with ${code}`)));
     });
     const run = (method: "GET" | "POST", path: string, body?: string) =>
-      autocannon({
-        url: `http://127.0.0.1:${port}${path}`,
-        method,
-        body,
-        headers: { "content-type": "application/json" },
-        connections: 20,
-        duration: SECONDS,
-      });
+      autocannon({ url: `http://127.0.0.1:${port}${path}`, method, body, headers: { "content-type": "application/json" }, connections: 20, duration: SECONDS });
     const get = await run("GET", "/v1/lines");
-    const post = await run("POST", "/v1/messages", JSON.stringify({ from: "+15551234567", to: "+15559876543", text: "Hi" }));
-    return { framework, get, post };
+    const post = await run("POST", "/v1/messages", MESSAGE);
+    return { get: get.requests.average, post: post.requests.average, getP99: get.latency.p99, postP99: post.latency.p99 };
   } finally {
     child.kill("SIGTERM");
   }
 }
 
-console.log(`framework   | GET req/s  p50  p99 | POST req/s  p50  p99   (${SECONDS} s each, 20 connections)`);
-for (const framework of ["node:http", "fastify", "hono"]) {
-  const { get, post } = await measure(framework);
-  const cell = (r: autocannon.Result) => `${Math.round(r.requests.average).toString().padStart(9)} ${String(r.latency.p50).padStart(4)} ${String(r.latency.p99).padStart(4)}`;
-  console.log(`${framework.padEnd(11)} |${cell(get)} |${cell(post)}`);
+const samples = new Map<string, Sample[]>(FRAMEWORKS.map((f) => [f, []]));
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const framework of FRAMEWORKS) samples.get(framework)!.push(await measure(framework));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+console.log(`median of ${ROUNDS} rounds, ${SECONDS} s each, 20 connections, 127.0.0.1`);
+console.log("framework    GET req/s  p99 ms   POST req/s  p99 ms");
+for (const [framework, runs] of samples) {
+  const cell = (key: keyof Sample) => String(Math.round(median(runs.map((r) => r[key]))));
+  console.log(`${framework.padEnd(12)} ${cell("get").padStart(9)} ${cell("getP99").padStart(7)} ${cell("post").padStart(12)} ${cell("postP99").padStart(7)}`);
 }
