@@ -1,23 +1,16 @@
 import type { Handler } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
-import { existingChat, usableLine } from "../state/lookups.ts";
+import { readableChat } from "../state/lookups.ts";
 import { toMessage } from "../state/resources.ts";
 import type { MessageRow } from "../state/rows.ts";
+import { rowsWhere } from "../state/pagination.ts";
 import { listReply } from "./lists.ts";
 import { checkFile, checkMessage, checkSandboxQuota, checkWrite, queueWrite } from "./writes.ts";
 
 /** A chat's messages, newest first. */
 export const listMessages: Handler = (request, emulator) => {
-  const line = usableLine(emulator.db, request.key, request.query.string("from"));
-  const chat = existingChat(emulator.db, line, request.query.string("to"));
-  return listReply<MessageRow>(emulator, request, {
-    list: `messages:${chat.id}`,
-    select: "SELECT * FROM messages WHERE chat_id = ?",
-    args: [chat.id],
-    sortBy: "sent_at",
-    sortValue: (row) => row.sent_at,
-    toResource: toMessage,
-  });
+  const chat = readableChat(emulator.db, request.key, request.query.string("from"), request.query.string("to"));
+  return listReply(emulator, request, rowsWhere<MessageRow>("messages", "chat_id", chat.id, "sent_at", toMessage));
 };
 
 export const sendMessage: Handler = (request, emulator) => {

@@ -3,6 +3,7 @@ import { ApiError } from "../http/errors.ts";
 import { assertLineAccess, findMessage } from "../state/lookups.ts";
 import { toReaction } from "../state/resources.ts";
 import type { ReactionRow } from "../state/rows.ts";
+import { rowsWhere } from "../state/pagination.ts";
 import { listReply } from "./lists.ts";
 import { checkMessage, checkWrite, queueWrite } from "./writes.ts";
 
@@ -11,14 +12,7 @@ export const listReactions: Handler = (request, emulator) => {
   const message = findMessage(emulator.db, request.query.string("message_id"));
   if (!message) throw new ApiError("message_not_found", "message_id");
   assertLineAccess(emulator.db, request.key, message.line_id, "message_id");
-  return listReply<ReactionRow>(emulator, request, {
-    list: `reactions:${message.id}`,
-    select: "SELECT * FROM reactions WHERE message_id = ?",
-    args: [message.id],
-    sortBy: "seq",
-    sortValue: (row) => row.seq,
-    toResource: toReaction,
-  });
+  return listReply(emulator, request, rowsWhere<ReactionRow>("reactions", "message_id", message.id, "seq", toReaction));
 };
 
 export const sendReaction: Handler = (request, emulator) => {

@@ -6,18 +6,12 @@ import { sql } from "../state/db.ts";
 import { assertLineAccess, usableLine } from "../state/lookups.ts";
 import { toWebhook } from "../state/resources.ts";
 import type { WebhookRow } from "../state/rows.ts";
+import { rowsWhere } from "../state/pagination.ts";
 import { listReply } from "./lists.ts";
 
 export const listWebhooks: Handler = (request, emulator) => {
   const line = usableLine(emulator.db, request.key, request.query.string("from"));
-  return listReply<WebhookRow>(emulator, request, {
-    list: `webhooks:${line.id}`,
-    select: "SELECT * FROM webhooks WHERE line_id = ?",
-    args: [line.id],
-    sortBy: "seq",
-    sortValue: (row) => row.seq,
-    toResource: toWebhook,
-  });
+  return listReply(emulator, request, rowsWhere<WebhookRow>("webhooks", "line_id", line.id, "seq", toWebhook));
 };
 
 /** The secret is in this response and nowhere else. */

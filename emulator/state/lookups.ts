@@ -43,6 +43,11 @@ export function existingChat(db: Db, line: LineRow, to: string): ChatRow {
   return chat;
 }
 
+/** The chat `to` names on the line `from` names, when the key may read that line. */
+export function readableChat(db: Db, key: ApiKey, from: string, to: string): ChatRow {
+  return existingChat(db, usableLine(db, key, from), to);
+}
+
 /** A message by ID (`msg_…`) or GUID. */
 export function findMessage(db: Db, reference: string): MessageRow | undefined {
   const column = reference.startsWith(MESSAGE_ID_PREFIX) ? "id" : "guid";

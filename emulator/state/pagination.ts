@@ -22,6 +22,24 @@ export interface ListQuery<Row> {
   toResource: (row: Row) => JsonObject;
 }
 
+/** The rows of `table` whose `column` is `value`, newest first by the numeric column `sortBy`. */
+export function rowsWhere<Row extends { seq: number }>(
+  table: string,
+  column: string,
+  value: string,
+  sortBy: keyof Row & string,
+  toResource: (row: Row) => JsonObject,
+): ListQuery<Row> {
+  return {
+    list: `${table}:${value}`,
+    select: `SELECT * FROM ${table} WHERE ${column} = ?`,
+    args: [value],
+    sortBy,
+    sortValue: (row) => row[sortBy] as number,
+    toResource,
+  };
+}
+
 interface Position {
   list: string;
   key: number;
