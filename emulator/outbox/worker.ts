@@ -5,16 +5,27 @@ import { sql } from "../state/db.ts";
 import type { OutboxRow } from "../state/rows.ts";
 import { applySentWrite } from "./effects.ts";
 
-const BATCH = 500;
+const BATCH = 50;
+/**
+ * How long one tick may work. The simulated devices get at most this slice of each poll interval,
+ * so a flood of writes queues up (as it would on a real line, which sends about one message a
+ * second) instead of starving the API.
+ */
+export const TICK_BUDGET_MS = 5;
 
-/** Advances every write whose next step is due; returns how many steps were taken. */
-export function advanceDueWrites(emulator: EmulatorContext): number {
-  const due = sql(emulator.db, "SELECT * FROM outbox WHERE status IN ('pending', 'claimed') AND due_at <= ? ORDER BY due_at, seq LIMIT ?").all(
-    emulator.clock.now(),
-    BATCH,
-  ) as OutboxRow[];
-  if (due.length > 0) emulator.db.transaction(() => due.forEach((item) => step(emulator, item)))();
-  return due.length;
+/** Advances the writes whose next step is due, oldest first, within a time budget; returns how many steps were taken. */
+export function advanceDueWrites(emulator: EmulatorContext, budgetMs = Number.POSITIVE_INFINITY): number {
+  const started = performance.now();
+  let steps = 0;
+  for (;;) {
+    const due = sql(emulator.db, "SELECT * FROM outbox WHERE status IN ('pending', 'claimed') AND due_at <= ? ORDER BY due_at, seq LIMIT ?").all(
+      emulator.clock.now(),
+      BATCH,
+    ) as OutboxRow[];
+    if (due.length > 0) emulator.db.transaction(() => due.forEach((item) => step(emulator, item)))();
+    steps += due.length;
+    if (due.length < BATCH || performance.now() - started >= budgetMs) return steps;
+  }
 }
 
 /** Takes every unfinished write to its final state now, whatever its schedule; returns how many. */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CONTACT, KEY, READONLY_KEY, SALES, SALES_KEY, SANDBOX, SUPPORT, TestEmulator, configWith } from "./harness.ts";
 
 let emulator: TestEmulator;
@@ -156,6 +156,14 @@ describe("sending and the outbox", () => {
     expect(page.data[0]).toMatchObject({ text: "Hi there", is_from_me: true, outbox_id: queued.id, sender: SUPPORT });
     const { body: chats } = await emulator.api("GET", "/v1/chats", { query: { from: SUPPORT } });
     expect(chats.data[0].last_message_at).toBe(page.data[0].sent_at);
+  });
+
+  it("delivers a write in the background, without a flush or a clock change", async () => {
+    await emulator.inbound();
+    const { body: queued } = await send(hello);
+    await vi.waitFor(async () => {
+      expect((await emulator.api("GET", "/v1/outbox", { query: { id: queued.id } })).body.status).toBe("sent");
+    }, { timeout: 10_000, interval: 25 });
   });
 
   it("ends a write failed, with its error, after max_attempts when a failure is injected", async () => {
