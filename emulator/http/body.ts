@@ -1,6 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { ApiError } from "./errors.ts";
 
+/** JSON request bodies are small; uploads have their own, configurable limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
 /**
  * Reads a request body of at most `limit` bytes. Past the limit it refuses at once and drains the
  * rest, so the error can still be answered on the same connection.

@@ -8,13 +8,10 @@ import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
 import { authenticate, authorize } from "./auth.ts";
-import { parseJson, readBody } from "./body.ts";
+import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
 import { Params } from "./params.ts";
 import { errorReply, PREFLIGHT_HEADERS, writeReply } from "./reply.ts";
 import type { RequestValidator } from "./validation.ts";
-
-/** JSON request bodies are small; uploads have their own, configurable limit. */
-const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Serves the /_emulator/ endpoints; writes its own response. */
 export type SimulationHandler = (request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams) => Promise<void>;

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JsonObject } from "../../scripts/lib/openapi.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
-import { parseJson, readBody } from "../http/body.ts";
+import { JSON_BODY_LIMIT, parseJson, readBody } from "../http/body.ts";
 import { ApiError } from "../http/errors.ts";
 import { Params } from "../http/params.ts";
 import { errorReply, writeReply } from "../http/reply.ts";
@@ -21,7 +21,6 @@ import type { ChatRow, DeliveryRow, FileRow, LineRow, ReceiptRow, TypingRow } fr
 import { fireMessageEvent, fireReactionEvent } from "../webhooks/events.ts";
 import { loadSimulationSpec } from "./spec.ts";
 
-const BODY_LIMIT = 1024 * 1024;
 const STORAGE_PREFIX = "/_emulator/storage/";
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
@@ -177,7 +176,7 @@ export function createSimulation(emulator: EmulatorContext, validator: RequestVa
     if (!route) return { status: 404, body: { error: { type: "not_found_error", code: "route_not_found", message: `The emulator has no ${request.method} ${path}.` } } };
     let body: unknown = {};
     if (route.bodySchema) {
-      const bytes = await readBody(request, BODY_LIMIT);
+      const bytes = await readBody(request, JSON_BODY_LIMIT);
       body = bytes.length === 0 ? {} : parseJson(bytes);
       validator.check(route.bodySchema, body, "body");
     }
