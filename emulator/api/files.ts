@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import type { Handler } from "../context.ts";
+import { ApiError } from "../http/errors.ts";
+import { newId } from "../ids.ts";
+import { sql } from "../state/db.ts";
+import { fileById, storageUrl } from "../state/lookups.ts";
+import { toFile } from "../state/resources.ts";
+import type { FileRow } from "../state/rows.ts";
+
+const DEFAULT_MEDIA_TYPE = "application/octet-stream";
+
+/** Stores the raw body; the size limit is enforced while the body is read. */
+export const uploadFile: Handler = async (request, emulator) => {
+  const bytes = request.raw ?? Buffer.alloc(0);
+  if (bytes.length === 0) throw new ApiError("empty_file");
+  const file = {
+    id: newId("file_"),
+    token: randomUUID(),
+    filename: request.headers.optional("X-Filename") ?? null,
+    mime_type: request.contentType?.split(";")[0]?.trim() || DEFAULT_MEDIA_TYPE,
+    size: bytes.length,
+  };
+  await emulator.commits.run(() =>
+    sql(emulator.db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+      file.id, file.token, file.filename, file.mime_type, file.size, bytes, emulator.clock.now(),
+    ),
+  );
+  return { status: 201, body: toFile(file as FileRow, storageUrl(emulator, file)) };
+};
+
+/** Redirects to the emulator's storage URL, which serves the bytes without an API key. */
+export const getFile: Handler = (request, emulator) => {
+  const file = fileById(emulator.db, request.query.string("id"));
+  if (!file) throw new ApiError("file_not_found", "id");
+  return { status: 302, headers: { Location: storageUrl(emulator, file) } };
+};

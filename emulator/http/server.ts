@@ -1,0 +1,98 @@
+// The HTTP layer (node:http): routes a request to its operation, runs it through authentication,
+// the rate limit, the scope check and validation against the bundle, calls the handler, and writes
+// the reply, every one with a request_id, and errors in the API's envelope.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { Route } from "../api/handlers.ts";
+import type { EmulatorContext, Reply } from "../context.ts";
+import { applyDrifts, type DriftKind } from "../drift.ts";
+import { newId } from "../ids.ts";
+import { authenticate, authorize } from "./auth.ts";
+import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
+import { Params } from "./params.ts";
+import { errorReply, PREFLIGHT_HEADERS, writeReply } from "./reply.ts";
+import type { RequestValidator } from "./validation.ts";
+
+/** Serves the /_emulator/ endpoints; writes its own response. */
+export type SimulationHandler = (request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams) => Promise<void>;
+
+export function createRequestListener(
+  emulator: EmulatorContext,
+  routes: Map<string, Route>,
+  simulation: SimulationHandler,
+  validator: RequestValidator,
+  drift: readonly DriftKind[],
+): (request: IncomingMessage, response: ServerResponse) => void {
+  async function runOperation(route: Route, request: IncomingMessage, search: URLSearchParams, requestId: string): Promise<Reply> {
+    const { operation, handler } = route;
+    const key = authenticate(request.headers.authorization, emulator.keys);
+    emulator.rateLimiter.take(key.key);
+    authorize(key, operation.scope);
+    const query = validator.query(operation, search);
+    const headers = validator.headers(operation, request.headers);
+    let body: unknown = {};
+    let raw: Buffer | undefined;
+    if (operation.jsonBody) {
+      body = parseJson(await readBody(request, JSON_BODY_LIMIT));
+      validator.body(operation, body);
+    } else if (operation.rawBody) {
+      raw = await readBody(request, emulator.config.files.max_bytes);
+    }
+    return handler(
+      {
+        operation, requestId, key, raw,
+        query: new Params(query), headers: new Params(headers), body: new Params(body as Record<string, unknown>),
+        contentType: request.headers["content-type"],
+      },
+      emulator,
+    );
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams): Promise<void> {
+    const requestId = newId("req_");
+    const route = routes.get(`${request.method} ${path}`);
+    let reply: Reply;
+    if (!route) {
+      reply = unknownRoute(request.method, path);
+    } else {
+      try {
+        reply = await runOperation(route, request, search, requestId);
+      } catch (error) {
+        reply = errorReply(emulator.spec, error);
+      }
+    }
+    const body: JsonObject | undefined = reply.body && { ...reply.body, request_id: requestId };
+    writeReply(response, applyDrifts(drift, { status: reply.status, body, headers: { "x-request-id": requestId, ...reply.headers } }));
+  }
+
+  return (request, response) => {
+    const url = request.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, PREFLIGHT_HEADERS).end();
+      return;
+    }
+    const handled = path.startsWith("/_emulator/")
+      ? simulation(request, response, path, search)
+      : handleApi(request, response, path, search);
+    handled.catch((error: unknown) => {
+      console.error("Emulator error:", error);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  };
+}
+
+function unknownRoute(method: string | undefined, path: string): Reply {
+  return {
+    status: 404,
+    body: {
+      error: {
+        type: "not_found_error",
+        code: "route_not_found",
+        message: `The API has no operation ${method} ${path}. The spec (generated/openapi.json) lists every operation.`,
+      },
+    },
+  };
+}

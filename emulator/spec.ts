@@ -1,0 +1,128 @@
+// What the emulator takes from the bundle: each operation's route, scope and input schemas, which
+// errors it documents, and the catalogue of error codes with the status and type their examples
+// show. Nothing here restates the spec; it is all read from generated/openapi.json.
+import {
+  deref,
+  isObject,
+  loadBundle,
+  namedExamples,
+  operations,
+  responses,
+  scopeOf,
+  type JsonObject,
+  type OpenApiDocument,
+} from "../scripts/lib/openapi.ts";
+
+export interface ParameterSpec {
+  name: string;
+  in: "query" | "header";
+  required: boolean;
+  schema: JsonObject;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: string;
+  path: string;
+  scope: string;
+  parameters: ParameterSpec[];
+  /** `#/components/...` pointer of the JSON request body's schema, when the body is JSON. */
+  jsonBody: string | undefined;
+  /** Whether the body is the raw bytes of a file. */
+  rawBody: boolean;
+  /** `"<status> <code>"` for every error example the operation declares. */
+  documentedErrors: Set<string>;
+  /** Statuses with a `Retry-After` header declared. */
+  retryAfterStatuses: Set<number>;
+  /**
+   * For a list: the page size when the request names none — the `limit` parameter's default, or
+   * for a list that takes no `limit`, the most items its page schema allows.
+   */
+  defaultPageSize: number | undefined;
+}
+
+export interface ErrorCodeSpec {
+  status: number;
+  type: string;
+  /** The message of the first example of this code; used when nothing more specific applies. */
+  message: string;
+}
+
+export interface ApiSpec {
+  document: OpenApiDocument;
+  operations: OperationSpec[];
+  errorCodes: Map<string, ErrorCodeSpec>;
+  scopes: string[];
+  /** A named schema of components/schemas. */
+  schema(name: string): JsonObject;
+}
+
+export function loadApiSpec(document: OpenApiDocument = loadBundle()): ApiSpec {
+  const errorCodes = new Map<string, ErrorCodeSpec>();
+  const specs = operations(document).map((operation) => {
+    const documentedErrors = new Set<string>();
+    const retryAfterStatuses = new Set<number>();
+    for (const { status, response, json } of responses(document, operation)) {
+      if (isObject(response.headers) && "Retry-After" in response.headers) retryAfterStatuses.add(Number(status));
+      for (const { value } of namedExamples(document, json)) {
+        const error = isObject(value) && isObject(value.error) ? value.error : undefined;
+        if (!error) continue;
+        const code = String(error.code);
+        documentedErrors.add(`${status} ${code}`);
+        const known = errorCodes.get(code);
+        const seen = { status: Number(status), type: String(error.type), message: String(error.message) };
+        if (known && (known.status !== seen.status || known.type !== seen.type)) {
+          throw new Error(`The spec gives ${code} two statuses or types: ${known.status} ${known.type} and ${status} ${seen.type}`);
+        }
+        if (!known) errorCodes.set(code, seen);
+      }
+    }
+    const body = deref(document, operation.node.requestBody);
+    const content = isObject(body) && isObject(body.content) ? body.content : {};
+    const json = deref(document, content["application/json"]);
+    const jsonSchema = isObject(json) && isObject(json.schema) ? json.schema.$ref : undefined;
+    const parameters = ((operation.node.parameters as JsonObject[] | undefined) ?? []).map((raw) => {
+      const parameter = deref(document, raw) as JsonObject;
+      return {
+        name: String(parameter.name),
+        in: parameter.in as "query" | "header",
+        required: parameter.required === true,
+        schema: parameter.schema as JsonObject,
+      };
+    });
+    const success = responses(document, operation).find((r) => r.status.startsWith("2"));
+    return {
+      operationId: operation.operationId,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      scope: scopeOf(operation) ?? "",
+      parameters,
+      jsonBody: typeof jsonSchema === "string" ? jsonSchema : undefined,
+      rawBody: Object.keys(content).length > 0 && json === undefined,
+      documentedErrors,
+      retryAfterStatuses,
+      defaultPageSize: defaultPageSize(document, parameters, success?.json),
+    };
+  });
+  const schemas = (document.components as JsonObject).schemas as JsonObject;
+  return {
+    document,
+    operations: specs,
+    errorCodes,
+    scopes: [...new Set(specs.map((operation) => operation.scope))].sort(),
+    schema(name) {
+      const schema = schemas[name];
+      if (!isObject(schema)) throw new Error(`The spec has no schema ${name}`);
+      return schema;
+    },
+  };
+}
+
+function defaultPageSize(document: OpenApiDocument, parameters: ParameterSpec[], json: JsonObject | undefined): number | undefined {
+  const limit = parameters.find((p) => p.name === "limit");
+  const limitSchema = limit ? deref(document, limit.schema) : undefined;
+  if (isObject(limitSchema) && typeof limitSchema.default === "number") return limitSchema.default;
+  const page = deref(document, json?.schema);
+  const data = isObject(page) && isObject(page.properties) ? deref(document, page.properties.data) : undefined;
+  return isObject(data) && typeof data.maxItems === "number" ? data.maxItems : undefined;
+}

@@ -1,0 +1,64 @@
+// Finding the resources a request names, with the API's errors when they are missing or off-limits.
+import type { ApiKey } from "../config.ts";
+import type { EmulatorContext } from "../context.ts";
+import { canUseLine } from "../http/auth.ts";
+import { ApiError } from "../http/errors.ts";
+import { sql, type Db } from "./db.ts";
+import type { ChatRow, FileRow, LineRow, MessageRow } from "./rows.ts";
+
+export const CHAT_ID_PREFIX = "cht_";
+export const MESSAGE_ID_PREFIX = "msg_";
+
+export function lineByHandle(db: Db, handle: string): LineRow | undefined {
+  return sql(db, "SELECT * FROM lines WHERE handle = ?").get(handle) as LineRow | undefined;
+}
+
+export function lineById(db: Db, id: string): LineRow {
+  return sql(db, "SELECT * FROM lines WHERE id = ?").get(id) as LineRow;
+}
+
+/** The line named by `handle`, if it exists and the key may use it. */
+export function usableLine(db: Db, key: ApiKey, handle: string, param = "from"): LineRow {
+  const line = lineByHandle(db, handle);
+  if (!line) throw new ApiError("line_not_found", param);
+  if (!canUseLine(key, line)) throw new ApiError("line_not_accessible", param);
+  return line;
+}
+
+/** Refuses a resource that lives on a line the key may not use. */
+export function assertLineAccess(db: Db, key: ApiKey, lineId: string, param: string): void {
+  if (!canUseLine(key, lineById(db, lineId))) throw new ApiError("line_not_accessible", param);
+}
+
+/** The chat `to` names on a line: a chat ID, or the contact's handle for a one-to-one chat. */
+export function findChat(db: Db, line: LineRow, to: string): ChatRow | undefined {
+  return to.startsWith(CHAT_ID_PREFIX)
+    ? (sql(db, "SELECT * FROM chats WHERE id = ? AND line_id = ?").get(to, line.id) as ChatRow | undefined)
+    : (sql(db, "SELECT * FROM chats WHERE identifier = ? AND line_id = ?").get(to, line.id) as ChatRow | undefined);
+}
+
+export function existingChat(db: Db, line: LineRow, to: string): ChatRow {
+  const chat = findChat(db, line, to);
+  if (!chat) throw new ApiError("chat_not_found", "to");
+  return chat;
+}
+
+/** The chat `to` names on the line `from` names, when the key may read that line. */
+export function readableChat(db: Db, key: ApiKey, from: string, to: string): ChatRow {
+  return existingChat(db, usableLine(db, key, from), to);
+}
+
+/** A message by ID (`msg_…`) or GUID. */
+export function findMessage(db: Db, reference: string): MessageRow | undefined {
+  const column = reference.startsWith(MESSAGE_ID_PREFIX) ? "id" : "guid";
+  return sql(db, `SELECT * FROM messages WHERE ${column} = ?`).get(reference) as MessageRow | undefined;
+}
+
+export function fileById(db: Db, id: string): FileRow | undefined {
+  return sql(db, "SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
+}
+
+/** Where a file's bytes can be downloaded without an API key. */
+export function storageUrl(emulator: EmulatorContext, file: Pick<FileRow, "token">): string {
+  return `${emulator.baseUrl}/_emulator/storage/${file.token}`;
+}

@@ -1,0 +1,32 @@
+// The README's worked example is emulator/examples/worked-example.ts, word for word (from its import
+// on); this runs it
+// against a fresh emulator and checks what it prints.
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { TestEmulator } from "./harness.ts";
+
+const EXAMPLE = "emulator/examples/worked-example.ts";
+
+describe("the README's worked example", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+  });
+  afterAll(() => emulator.close());
+
+  it("injects a message, replies, flushes and lists the chat", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", EXAMPLE], { cwd: ROOT, env: { ...process.env, EMULATOR_URL: emulator.url } });
+    const [created, reply, question] = stdout.trim().split("\n");
+    expect(created).toMatch(/^201 pending obx_[A-Za-z0-9]+$/);
+    expect(reply).toBe("line    : Yes! It ships today.");
+    expect(question).toBe("customer: Is my order on its way?");
+  });
+
+  it("is printed in the README as it is in the file", async () => {
+    const [readme, example] = await Promise.all([readFile(`${ROOT}README.md`, "utf8"), readFile(`${ROOT}${EXAMPLE}`, "utf8")]);
+    expect(readme).toContain(example.slice(example.indexOf("import ")));
+  });
+});
