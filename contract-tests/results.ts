@@ -1,7 +1,7 @@
 // What one run found: a result per check (one request and what was expected of its answer).
 import type { Violation } from "./response-validator.ts";
 
-export type Scenario = "examples" | "workflows" | "negatives";
+export type Scenario = "examples" | "workflows" | "negatives" | "cleanup";
 
 export interface CheckResult {
   scenario: Scenario;

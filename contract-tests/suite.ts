@@ -3,7 +3,8 @@
 // response through one validator.
 import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
 import { loadWorkflowFiles, type WorkflowFile } from "./arazzo/document.ts";
-import { runWorkflows } from "./arazzo/interpreter.ts";
+import { runWorkflow, type WorkflowDeps } from "./arazzo/interpreter.ts";
+import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
@@ -44,6 +45,9 @@ interface RunContext {
   apiKey: string;
 }
 
+/** Nothing to clean up on the mock: it creates nothing. */
+const NO_CLEANUP = (client: HttpClient): CleanupTracker => ({ client, flush: async () => [] });
+
 export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const started = performance.now();
   const { config } = options;
@@ -51,27 +55,36 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const files = options.workflows ?? loadWorkflowFiles();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const target = await openTarget(config, spec, options.emulatorModule);
-  const client = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
-  const run: RunContext = { spec, target, client, validator: createResponseValidator(spec), apiKey: config.apiKey };
+  const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
+  const validator = createResponseValidator(spec);
+  const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
+  const run: RunContext = { spec, target, client: cleanup.client, validator, apiKey: config.apiKey };
   const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
+  const bindings = bindingsFor(config, target, webhookUrl);
+  const workflowDeps: WorkflowDeps = {
+    spec,
+    validator,
+    client: cleanup.client,
+    target: { ...target, readOnly: !config.allowWrites },
+    inputs: { api_key: config.apiKey, from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
+    sleep,
+  };
+  // Each check deletes what it created before the next one starts.
   const results: CheckResult[] = [];
+  const record = async (checks: CheckResult[]) => results.push(...checks, ...(await cleanup.flush()));
   try {
-    for (const example of exampleCases(spec, bindingsFor(config, target, webhookUrl))) results.push(...(await replayExample(run, example)));
-    const inputs = {
-      api_key: config.apiKey,
-      from: config.from ?? parameterExample(spec, "from"),
-      to: config.to ?? parameterExample(spec, "to"),
-      webhook_url: webhookUrl,
-    };
-    results.push(...(await runWorkflows(files, { spec, validator: run.validator, client, target: { ...target, readOnly: !config.allowWrites }, inputs, sleep })));
-    for (const negative of negativeCases(spec, bindingsFor(config, target, webhookUrl))) results.push(await sendNegative(run, negative));
+    for (const example of exampleCases(spec, bindings)) await record([await replayExample(run, example)]);
+    for (const file of files) {
+      for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, workflowDeps));
+    }
+    for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
   } finally {
     await target.close();
   }
   return {
     target: { kind: target.kind, baseUrl: target.baseUrl },
     results,
-    exchanges: client.exchanges,
+    exchanges: http.exchanges,
     seconds: (performance.now() - started) / 1000,
     coverage: coverageOf(spec, results),
   };
@@ -101,13 +114,13 @@ async function exchange(
   label: Pick<CheckResult, "scenario" | "name" | "operationId">,
   template: RequestTemplate,
   expectations: (response: ObservedResponse) => { violations: Violation[]; notes?: string[] },
-): Promise<{ result: CheckResult; response?: ObservedResponse }> {
+): Promise<CheckResult> {
   try {
     const response = await run.client.send(toApiRequest(template, run.apiKey), label.name);
     const { violations, notes } = expectations(response);
-    return { result: checked(label, response.status, [...run.validator.validate(label.operationId, response), ...violations], notes), response };
+    return checked(label, response.status, [...run.validator.validate(label.operationId, response), ...violations], notes);
   } catch (error) {
-    if (error instanceof RequestRefused) return { result: skipped(label, error.message) };
+    if (error instanceof RequestRefused) return skipped(label, error.message);
     throw error;
   }
 }
@@ -121,40 +134,20 @@ const expectation = (operationId: string, status: number, pointer: string, expec
   actual,
 });
 
-async function replayExample(run: RunContext, example: ExampleCase): Promise<CheckResult[]> {
+async function replayExample(run: RunContext, example: ExampleCase): Promise<CheckResult> {
   const label = { scenario: "examples" as const, name: example.name, operationId: example.operationId };
-  const { result, response } = await exchange(run, label, example.template, ({ status }) => {
-    // The mock has every example's resources; elsewhere they may not exist, and any documented answer is conformant.
-    const success = successStatus(run.spec, example.operationId);
-    return { violations: run.target.canned && status !== success ? [expectation(example.operationId, status, "/status", String(success), String(status))] : [] };
-  });
-  const cleanup = response && !run.target.canned ? cleanupFor(run.spec, example, response) : undefined;
-  if (!cleanup) return [result];
-  const undo = { scenario: "examples" as const, name: `${example.name}: delete what it created`, operationId: cleanup.operation.operationId };
-  return [result, (await exchange(run, undo, cleanup, () => ({ violations: [] }))).result];
-}
-
-/** A create whose path also has a DELETE that takes `{id}` in its body is undone with that DELETE. */
-function cleanupFor(spec: OpenApiDocument, example: ExampleCase, response: ObservedResponse): RequestTemplate | undefined {
-  const { operation } = example.template;
-  if (operation.method !== "post" || response.status !== 201) return undefined;
-  const remove = operations(spec).find((candidate) => candidate.path === operation.path && candidate.method === "delete");
-  let created: Json;
-  try {
-    created = JSON.parse(response.text) as Json;
-  } catch {
-    return undefined;
-  }
-  if (!remove || !isObject(created) || typeof created.id !== "string") return undefined;
-  const body: JsonObject = { id: created.id };
-  return { operation: remove, query: {}, headers: {}, body: { mediaType: "application/json", value: body }, auth: true };
+  // The mock has every example's resources; elsewhere they may not exist, and any documented answer conforms.
+  const success = successStatus(run.spec, example.operationId);
+  return exchange(run, label, example.template, ({ status }) => ({
+    violations: run.target.canned && status !== success ? [expectation(example.operationId, status, "/status", String(success), String(status))] : [],
+  }));
 }
 
 async function sendNegative(run: RunContext, negative: NegativeCase): Promise<CheckResult> {
   const label = { scenario: "negatives" as const, name: negative.name, operationId: negative.operationId };
   if (run.target.canned && negative.kind === "malformed-json") return skipped(label, MOCK_MALFORMED_JSON);
   const { expect: wanted, operationId } = negative;
-  const { result } = await exchange(run, label, negative.template, ({ status, text }) => {
+  return exchange(run, label, negative.template, ({ status, text }) => {
     if (status < 400 || status >= 500) {
       return { violations: [expectation(operationId, status, "/status", `a 4xx refusal (${wanted.status} ${wanted.code})`, String(status))] };
     }
@@ -168,7 +161,6 @@ async function sendNegative(run: RunContext, negative: NegativeCase): Promise<Ch
     }
     return { violations };
   });
-  return result;
 }
 
 function errorOf(text: string): JsonObject | undefined {

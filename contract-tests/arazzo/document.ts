@@ -49,8 +49,6 @@ export interface Step {
   /** Why the step means nothing on the stateless mock, which then skips it. */
   "x-skip-on-mock"?: string;
   "x-emulator-setup"?: SetupCall[];
-  /** The stepId that undoes this step; it runs even when a step in between fails. */
-  "x-cleanup"?: string;
 }
 
 export interface Workflow {

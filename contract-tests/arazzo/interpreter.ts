@@ -1,8 +1,7 @@
 // Runs the Arazzo workflows against a target through the suite's HTTP client, so every step gets
-// the same safety rules, HAR record and response validation as the other scenarios. On top of
-// Arazzo it honours three extensions: `x-skip-on-mock` (a step or criterion the stateless mock
-// cannot answer), `x-emulator-setup` (simulation calls made first on the emulator) and `x-cleanup`
-// (the step that undoes this one, run even after a failure).
+// the same safety rules, cleanup, HAR record and response validation as the other scenarios. On
+// top of Arazzo it honours two extensions: `x-skip-on-mock` (a step or criterion the stateless mock
+// cannot answer) and `x-emulator-setup` (simulation calls made first, on the emulator only).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { operations, type Json, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
@@ -32,34 +31,17 @@ export interface WorkflowDeps {
 
 const WRITES_OFF = "this journey writes, and writes are off against live (CONTRACT_ALLOW_WRITES=1 with CONTRACT_FROM and CONTRACT_TO turns them on)";
 
-export async function runWorkflows(files: readonly WorkflowFile[], deps: WorkflowDeps): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
-  for (const file of files) {
-    for (const workflow of file.document.workflows) results.push(...(await runWorkflow(file, workflow, deps)));
-  }
-  return results;
-}
-
-async function runWorkflow(file: WorkflowFile, workflow: Workflow, deps: WorkflowDeps): Promise<CheckResult[]> {
+export async function runWorkflow(file: WorkflowFile, workflow: Workflow, deps: WorkflowDeps): Promise<CheckResult[]> {
   const methods = new Map(operations(deps.spec).map((operation) => [operation.operationId, operation]));
   const label = (step: Step) => ({ scenario: "workflows" as const, name: `${workflow.workflowId} › ${step.stepId}`, operationId: step.operationId });
   const writes = workflow.steps.some((step) => methods.get(step.operationId)?.method !== "get");
   if (deps.target.readOnly && writes) return workflow.steps.map((step) => skipped(label(step), WRITES_OFF));
 
   const context: ExpressionContext = { inputs: deps.inputs, steps: {} };
-  const owedCleanups = new Set<string>();
-  let failed = false;
   const results: CheckResult[] = [];
   for (const step of workflow.steps) {
-    if (failed && !owedCleanups.has(step.stepId)) {
-      results.push(skipped(label(step), "an earlier step of this journey failed"));
-      continue;
-    }
-    const result = await runStep(file, step, label(step), context, deps);
-    results.push(result);
-    owedCleanups.delete(step.stepId);
-    if (result.outcome === "passed" && step["x-cleanup"]) owedCleanups.add(step["x-cleanup"]);
-    if (result.outcome === "failed") failed = true;
+    const failed = results.some((result) => result.outcome === "failed");
+    results.push(failed ? skipped(label(step), "an earlier step of this journey failed") : await runStep(file, step, label(step), context, deps));
   }
   return results;
 }
