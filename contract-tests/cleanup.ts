@@ -2,8 +2,8 @@
 // DELETE (webhooks: `DELETE /v1/webhooks {id}`), is deleted when the check that made it ends,
 // whether that check passed or not: a live API that wrongly accepts a broken request, or answers
 // outside the spec, must not keep what it made.
-import { isObject, operations, type Json, type OpenApiDocument, type Operation } from "../scripts/lib/openapi.ts";
-import type { ApiRequest, HttpClient } from "./http-client.ts";
+import { isObject, operations, type OpenApiDocument, type Operation } from "../scripts/lib/openapi.ts";
+import { parseJson, type ApiRequest, type HttpClient } from "./http-client.ts";
 import type { ResponseValidator } from "./response-validator.ts";
 import { checked, type CheckResult } from "./results.ts";
 
@@ -66,10 +66,6 @@ function deletersByPath(spec: OpenApiDocument): Map<string, Operation> {
 }
 
 function idIn(text: string): string | undefined {
-  try {
-    const body = JSON.parse(text) as Json;
-    return isObject(body) && typeof body.id === "string" ? body.id : undefined;
-  } catch {
-    return undefined;
-  }
+  const body = parseJson(text);
+  return isObject(body) && typeof body.id === "string" ? body.id : undefined;
 }

@@ -1,6 +1,7 @@
 // The one way the contract suite talks to a target. Every request goes through here, so the live
 // API's safety rules hold for every scenario: no write without the opt-in, a cap on requests per
 // run, a back-off on 429 that honours Retry-After, and a record of every exchange for the HAR.
+import type { Json } from "../scripts/lib/openapi.ts";
 import type { ObservedResponse } from "./response-validator.ts";
 
 export interface ApiRequest {
@@ -104,4 +105,13 @@ function retryAfterMs(header: string | undefined, attempt: number): number {
   if (header.trim() !== "" && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? fallback : Math.max(0, date - Date.now());
+}
+
+/** A response or request body read as JSON; undefined when it is not JSON. */
+export function parseJson(text: string): Json | undefined {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
 }

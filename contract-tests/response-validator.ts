@@ -5,6 +5,7 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
 import { createSchemaValidator, type SchemaValidator } from "../scripts/lib/schema-validator.ts";
+import { parseJson } from "./http-client.ts";
 
 export interface ObservedResponse {
   status: number;
@@ -99,12 +100,8 @@ function checkBody({ schemas, declared, response, report }: CheckContext): Viola
   if (!match) return [report("content-type", "/headers/content-type", `one of ${mediaTypes.join(", ")}`, contentType ?? "no header")];
   if (!isJsonMediaType(mediaType)) return [];
 
-  let body: Json;
-  try {
-    body = JSON.parse(response.text) as Json;
-  } catch {
-    return [report("body", "/body", "a JSON body", JSON.stringify(truncate(response.text)))];
-  }
+  const body = parseJson(response.text);
+  if (body === undefined) return [report("body", "/body", "a JSON body", JSON.stringify(truncate(response.text)))];
   const violations: Violation[] = [];
   const hasRequestId = isObject(body) && typeof body.request_id === "string" && body.request_id !== "";
   if (!hasRequestId) {

@@ -3,15 +3,15 @@
 // response through one validator.
 import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
 import { loadWorkflowFiles, type WorkflowFile } from "./arazzo/document.ts";
-import { runWorkflow, type WorkflowDeps } from "./arazzo/interpreter.ts";
+import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/interpreter.ts";
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import type { ContractConfig, TargetKind } from "./config.ts";
-import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
+import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
 import { coverageOf, type Coverage } from "./report/coverage.ts";
-import { createResponseValidator, type ObservedResponse, type ResponseValidator, type Violation } from "./response-validator.ts";
+import { createResponseValidator, type ObservedResponse, type Violation } from "./response-validator.ts";
 import { checked, skipped, type CheckResult } from "./results.ts";
 import { openTarget, type Target } from "./targets.ts";
 
@@ -37,11 +37,9 @@ const MOCK_CANNED_ERRORS = "error.code and error.param of the negative cases are
 /** Webhook URLs that receive nothing: a reserved domain for live, a closed loopback port otherwise. */
 const SILENT_WEBHOOK_URL = { live: "https://example.invalid/messages-dev-contract-tests", local: "http://127.0.0.1:9/messages-dev-contract-tests" };
 
-interface RunContext {
-  spec: OpenApiDocument;
-  target: Target;
-  client: HttpClient;
-  validator: ResponseValidator;
+/** Everything a check needs: the workflows' dependencies, plus the key the derived cases send. */
+interface RunContext extends WorkflowDeps {
+  target: Target & WorkflowTarget;
   apiKey: string;
 }
 
@@ -56,26 +54,26 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const target = await openTarget(config, spec, options.emulatorModule);
   const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
-  const validator = createResponseValidator(spec);
-  const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
-  const run: RunContext = { spec, target, client: cleanup.client, validator, apiKey: config.apiKey };
-  const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
-  const bindings = bindingsFor(config, target, webhookUrl);
-  const workflowDeps: WorkflowDeps = {
-    spec,
-    validator,
-    client: cleanup.client,
-    target: { ...target, readOnly: !config.allowWrites },
-    inputs: { api_key: config.apiKey, from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
-    sleep,
-  };
-  // Each check deletes what it created before the next one starts.
   const results: CheckResult[] = [];
-  const record = async (checks: CheckResult[]) => results.push(...checks, ...(await cleanup.flush()));
   try {
+    const validator = createResponseValidator(spec);
+    const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
+    const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
+    const run: RunContext = {
+      spec,
+      validator,
+      client: cleanup.client,
+      target: { ...target, readOnly: !config.allowWrites },
+      apiKey: config.apiKey,
+      inputs: { api_key: config.apiKey, from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
+      sleep,
+    };
+    const bindings = bindingsFor(config, target, webhookUrl);
+    // Each check deletes what it created before the next one starts.
+    const record = async (checks: CheckResult[]) => results.push(...checks, ...(await cleanup.flush()));
     for (const example of exampleCases(spec, bindings)) await record([await replayExample(run, example)]);
     for (const file of files) {
-      for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, workflowDeps));
+      for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, run));
     }
     for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
   } finally {
@@ -164,10 +162,6 @@ async function sendNegative(run: RunContext, negative: NegativeCase): Promise<Ch
 }
 
 function errorOf(text: string): JsonObject | undefined {
-  try {
-    const body = JSON.parse(text) as Json;
-    return isObject(body) && isObject(body.error) ? body.error : undefined;
-  } catch {
-    return undefined;
-  }
+  const body = parseJson(text);
+  return isObject(body) && isObject(body.error) ? body.error : undefined;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { operations, type Json, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
-import { RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
+import { parseJson, RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
 import type { ObservedResponse, ResponseValidator, Violation } from "../response-validator.ts";
 import { checked, skipped, type CheckResult } from "../results.ts";
 import { stepParameters, type Step, type Workflow, type WorkflowFile } from "./document.ts";
@@ -140,13 +140,7 @@ function buildRequest(file: WorkflowFile, step: Step, context: ExpressionContext
 }
 
 function responseContext(response: ObservedResponse): ResponseContext {
-  let body: Json | undefined;
-  try {
-    body = JSON.parse(response.text) as Json;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text: response.text, body };
+  return { status: response.status, headers: response.headers, text: response.text, body: parseJson(response.text) };
 }
 
 function outputsOf(step: Step, context: ExpressionContext): Record<string, Json | undefined> {
