@@ -32,9 +32,9 @@ export interface WorkflowDeps {
 const WRITES_OFF = "this journey writes, and writes are off against live (CONTRACT_ALLOW_WRITES=1 with CONTRACT_FROM and CONTRACT_TO turns them on)";
 
 export async function runWorkflow(file: WorkflowFile, workflow: Workflow, deps: WorkflowDeps): Promise<CheckResult[]> {
-  const methods = new Map(operations(deps.spec).map((operation) => [operation.operationId, operation]));
+  const byId = new Map(operations(deps.spec).map((operation) => [operation.operationId, operation]));
   const label = (step: Step) => ({ scenario: "workflows" as const, name: `${workflow.workflowId} › ${step.stepId}`, operationId: step.operationId });
-  const writes = workflow.steps.some((step) => methods.get(step.operationId)?.method !== "get");
+  const writes = workflow.steps.some((step) => byId.get(step.operationId)?.method !== "get");
   if (deps.target.readOnly && writes) return workflow.steps.map((step) => skipped(label(step), WRITES_OFF));
 
   const context: ExpressionContext = { inputs: deps.inputs, steps: {} };
