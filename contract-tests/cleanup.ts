@@ -25,8 +25,8 @@ export function trackCreations(inner: HttpClient, spec: OpenApiDocument, validat
   const alive: Created[] = [];
   const client: HttpClient = {
     exchanges: inner.exchanges,
-    async send(request, label) {
-      const response = await inner.send(request, label);
+    async send(request, label, options) {
+      const response = await inner.send(request, label, options);
       const remove = removers.get(request.path);
       const id = remove ? idIn(response.text) : undefined;
       if (remove && id && request.method === "POST" && response.status === 201) alive.push({ remove, id, by: label });
@@ -50,7 +50,7 @@ export function trackCreations(inner: HttpClient, spec: OpenApiDocument, validat
           headers: { Authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
           body: JSON.stringify({ id }),
         };
-        const response = await inner.send(request, name);
+        const response = await inner.send(request, name, { cleanup: true });
         results.push(checked({ scenario: "cleanup", name, operationId: remove.operationId }, response.status, validator.validate(remove.operationId, response)));
       }
       return results;

@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import { loadBundle } from "../scripts/lib/openapi.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { ConfigError, resolveConfig } from "./config.ts";
+import { TargetUnreachable } from "./http-client.ts";
 import { redactSecrets } from "./report/redact.ts";
 import { writeReports } from "./report/write.ts";
 import { runSuite } from "./suite.ts";
@@ -21,7 +22,8 @@ async function main(): Promise<number> {
     say(`Reports: ${Object.values(reports.files).map((file) => relative(ROOT, file)).join(", ")}`);
     return run.results.some((result) => result.outcome === "failed") ? 1 : 0;
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
+    const expected = error instanceof ConfigError || error instanceof TargetUnreachable;
+    const message = expected ? error.message : ((error as Error).stack ?? String(error));
     console.error(`contract: ${redactSecrets(message, secrets)}`);
     return 2;
   }

@@ -26,6 +26,14 @@ export interface Exchange {
 /** A request the client would not send; the suite reports the check as skipped with `message`. */
 export class RequestRefused extends Error {}
 
+/** The target did not answer at all: the run cannot go on. */
+export class TargetUnreachable extends Error {}
+
+export interface SendOptions {
+  /** Deletes what the run created: sent even past the request cap. */
+  cleanup?: boolean;
+}
+
 export interface HttpClientOptions {
   baseUrl: string;
   /** Refuse every request but GET: the live API without CONTRACT_ALLOW_WRITES. */
@@ -40,7 +48,7 @@ export interface HttpClientOptions {
 }
 
 export interface HttpClient {
-  send(request: ApiRequest, label: string): Promise<ObservedResponse>;
+  send(request: ApiRequest, label: string, options?: SendOptions): Promise<ObservedResponse>;
   readonly exchanges: readonly Exchange[];
 }
 
@@ -53,9 +61,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const exchanges: Exchange[] = [];
 
-  async function once(request: ApiRequest, label: string): Promise<Exchange["response"]> {
+  async function once(request: ApiRequest, label: string, { cleanup = false }: SendOptions): Promise<Exchange["response"]> {
     if (readOnly && request.method !== "GET") throw new RequestRefused(READ_ONLY_REASON);
-    if (exchanges.length >= maxRequests) {
+    if (exchanges.length >= maxRequests && !cleanup) {
       throw new RequestRefused(`the request cap of ${maxRequests} per run is reached (CONTRACT_MAX_REQUESTS)`);
     }
     const url = urlOf(baseUrl, request);
@@ -67,6 +75,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       body: request.body,
       redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    }).catch((error: Error) => {
+      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      throw new TargetUnreachable(`${request.method} ${url} got no answer (${error.message}${cause})`);
     });
     const response = {
       status: answer.status,
@@ -80,9 +91,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     exchanges,
-    async send(request, label) {
+    async send(request, label, options = {}) {
       for (let attempt = 0; ; attempt++) {
-        const response = await once(request, label);
+        const response = await once(request, label, options);
         const wait = response.status === 429 ? retryAfterMs(response.headers["retry-after"], attempt) : undefined;
         if (wait === undefined || attempt >= maxRetries || wait > maxRetryAfterSeconds * 1000) return response;
         await sleep(wait);

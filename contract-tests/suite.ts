@@ -54,10 +54,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const target = await openTarget(config, spec, options.emulatorModule);
   const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
+  const validator = createResponseValidator(spec);
+  const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
   const results: CheckResult[] = [];
   try {
-    const validator = createResponseValidator(spec);
-    const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
     const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
     const run: RunContext = {
       spec,
@@ -77,6 +77,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     }
     for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
   } finally {
+    // A run cut short still deletes what it created, if the target answers.
+    await cleanup.flush().catch(() => []);
     await target.close();
   }
   return {

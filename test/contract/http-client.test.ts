@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, RequestRefused } from "../../contract-tests/http-client.ts";
+import { createHttpClient, RequestRefused, TargetUnreachable } from "../../contract-tests/http-client.ts";
 import { toHar } from "../../contract-tests/report/har.ts";
 import { startRecordingServer, type Answer, type RecordingServer } from "./recording-server.ts";
 
@@ -82,6 +82,24 @@ describe("the contract HTTP client", () => {
     await http.send(lines, "second");
     await expect(http.send(lines, "third")).rejects.toBeInstanceOf(RequestRefused);
     expect(requests).toHaveLength(3);
+  });
+
+  it("still sends a cleanup past the cap, so nothing the run created is left behind", async () => {
+    const { url, requests } = await serve();
+    const { http } = client(url, { maxRequests: 1 });
+    await http.send(send, "create");
+    await expect(http.send(send, "another write")).rejects.toBeInstanceOf(RequestRefused);
+    await http.send({ method: "DELETE", path: "/v1/webhooks", body: '{"id":"wh_1"}' }, "cleanup", { cleanup: true });
+    expect(requests.map((r) => r.method)).toEqual(["POST", "DELETE"]);
+  });
+
+  it("says which request got no answer when the target is down", async () => {
+    const { url } = await serve();
+    await server!.close();
+    server = undefined;
+    const sending = client(url).http.send(lines, "lines");
+    await expect(sending).rejects.toBeInstanceOf(TargetUnreachable);
+    await expect(sending).rejects.toThrow(`GET ${url}/v1/lines got no answer`);
   });
 
   it("does not follow a redirect, so a 302's Location can be checked", async () => {
