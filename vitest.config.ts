@@ -1,11 +1,23 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Tests that start servers or run the CLIs need more than the 5 s default on a busy 2-core box;
+// no test asserts on time.
+const timeouts = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    // Tests that start servers or run the CLIs need more than the 5 s default on a busy 2-core box;
-    // no test asserts on time.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          ...timeouts,
+          name: "unit",
+          include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+          exclude: [...configDefaults.exclude, "test/mock/**"],
+        },
+      },
+      // Runs against one Prism, started on a free port and stopped by PID around the whole project.
+      { test: { ...timeouts, name: "mock", include: ["test/mock/**/*.test.ts"], globalSetup: ["test/mock/global-setup.ts"] } },
+      { test: { ...timeouts, name: "docs", include: ["docs-site/**/*.test.ts"] } },
+    ],
   },
 });

@@ -2,9 +2,9 @@
 // emulator itself (unless CONTRACT_BASE_URL names one that runs already) and stops them after.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startMock } from "../scripts/lib/mock-server.ts";
 import { isObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
 import { ConfigError, type ContractConfig, type TargetKind } from "./config.ts";
-import { startPrism } from "./prism.ts";
 
 export interface Target {
   kind: TargetKind;
@@ -27,8 +27,8 @@ export async function openTarget(config: ContractConfig, spec: OpenApiDocument, 
   if (config.baseUrl) return { ...target, baseUrl: config.baseUrl, close: nothingToStop };
   switch (config.target) {
     case "mock": {
-      const prism = await startPrism();
-      return { ...target, baseUrl: prism.url, close: prism.stop };
+      const prism = await startMock({ port: 0 });
+      return { ...target, baseUrl: prism.url, close: () => prism.close() };
     }
     case "emulator": {
       const startEmulator = await loadEmulator(emulatorModule);

@@ -72,7 +72,7 @@ function mockExamples(spec: OpenApiDocument): string {
       .join("<br>");
     return [`\`${operation.operationId}\``, label(operation), byStatus];
   });
-  return table(["operation", "request", "`Prefer: example=` names by status"], rows);
+  return table(["operation", "request", "example names by status (`Prefer: code=<status>, example=<name>`)"], rows);
 }
 
 const TABLES: Record<string, (spec: OpenApiDocument) => string> = {

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, resolveConfig } from "../../contract-tests/config.ts";
-import { startPrism, type RunningPrism } from "../../contract-tests/prism.ts";
+import { startMock } from "../../scripts/lib/mock-server.ts";
+import type { ChildService } from "../../scripts/lib/service.ts";
 import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
 import { openTarget } from "../../contract-tests/targets.ts";
 import { loadBundle } from "../../scripts/lib/openapi.ts";
@@ -56,7 +57,7 @@ interface FakeCall {
 }
 
 let scratch: string;
-let prism: RunningPrism;
+let prism: ChildService;
 let run: SuiteRun;
 let calls: FakeCall[];
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "fake-emulator-"));
   const module = join(scratch, "index.mjs");
   await writeFile(module, FAKE_EMULATOR);
-  prism = await startPrism();
+  prism = await startMock({ port: 0 });
   process.env.FAKE_EMULATOR_UPSTREAM = prism.url;
   const moduleUrl = pathToFileURL(module);
   run = await runSuite({ config: resolveConfig(["--target", "emulator", "--drift", "wrong-status"], {}), spec, emulatorModule: moduleUrl });
@@ -72,7 +73,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.FAKE_EMULATOR_UPSTREAM;
-  await prism.stop();
+  await prism.close();
   await rm(scratch, { recursive: true, force: true });
 });
 

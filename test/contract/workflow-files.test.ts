@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadWorkflowFiles, WORKFLOWS_DIR, type ArazzoDocument } from "../../contract-tests/arazzo/document.ts";
-import { startPrism, type RunningPrism } from "../../contract-tests/prism.ts";
+import { startMock } from "../../scripts/lib/mock-server.ts";
+import type { ChildService } from "../../scripts/lib/service.ts";
 import { BUNDLE_JSON } from "../../scripts/lib/paths.ts";
 import { run } from "../../scripts/lib/run.ts";
 
@@ -74,11 +75,11 @@ function mockEdition(document: ArazzoDocument): ArazzoDocument {
 }
 
 describe("Redocly Respect", () => {
-  let prism: RunningPrism;
+  let prism: ChildService;
   beforeAll(async () => {
-    prism = await startPrism();
+    prism = await startMock({ port: 0 });
   });
-  afterAll(() => prism.stop());
+  afterAll(() => prism.close());
 
   it("runs every journey against the mock, less the steps and criteria the mock cannot answer", async () => {
     const paths = await Promise.all(

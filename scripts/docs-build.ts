@@ -1,0 +1,35 @@
+// `npm run docs:build`: the Redoc reference, built from the bundle into one self-contained
+// docs-site/dist/index.html that any static host can serve and that works with the network cut.
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { localizeAttribution, offlineProblems } from "./lib/offline-docs.ts";
+import { BUNDLE_JSON, ROOT } from "./lib/paths.ts";
+import { run } from "./lib/run.ts";
+
+export const DOCS_DIST = `${ROOT}docs-site/dist`;
+
+/** Builds the reference into `outDir` and returns the path of its index.html. */
+export async function buildDocs(outDir = DOCS_DIST): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  const page = join(outDir, "index.html");
+  // run() sets REDOCLY_TELEMETRY=off, which is also what switches the page's own telemetry off.
+  await run("redocly", ["build-docs", BUNDLE_JSON, "--inlineBundle", "--output", page], { quiet: true });
+  const html = localizeAttribution(await readFile(page, "utf8"));
+  const problems = offlineProblems(html);
+  if (problems.length > 0) throw new Error(`The built reference is not self-contained:\n  ${problems.join("\n  ")}`);
+  await writeFile(page, html);
+  return page;
+}
+
+const modified = (path: string) => stat(path).then((s) => s.mtimeMs, () => undefined);
+
+/** True when the built page is missing or older than the bundle it shows. */
+export async function docsAreStale(outDir = DOCS_DIST): Promise<boolean> {
+  const [built, bundle] = await Promise.all([modified(join(outDir, "index.html")), modified(BUNDLE_JSON)]);
+  return built === undefined || bundle === undefined || built < bundle;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const page = await buildDocs();
+  console.log(`Built ${page}`);
+}

@@ -1,0 +1,96 @@
+// Code samples for the reference docs (`x-codeSamples`: curl and the TypeScript client), written
+// at bundle time from each operation's first example request, so no sample is ever typed by hand
+// or drifts from the spec.
+import { isObject, operations, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
+import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "./request-examples.ts";
+
+const PACKAGE = "@messages-dev/api-toolkit";
+const API_KEY_VARIABLE = "MESSAGES_API_KEY";
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+const isRedirect = (status: string) => status.startsWith("3");
+
+/** Quotes a shell word: double quotes when nothing in it expands, else POSIX single quotes. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./ -]*$/.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function curlSample(baseUrl: string, operation: Operation, example: RequestExample, success: SuccessResponse): string {
+  const method = operation.method.toUpperCase();
+  const hasQuery = Object.keys(example.query).length > 0;
+  const first = ["curl", method === "GET" ? (hasQuery ? "-G" : "") : `-X ${method}`, isRedirect(success.status) ? "-i" : ""];
+  const lines = [`${first.filter(Boolean).join(" ")} ${baseUrl}${operation.path}`];
+  lines.push(`-H "Authorization: Bearer $${API_KEY_VARIABLE}"`);
+  for (const [name, value] of Object.entries(example.query)) lines.push(`--data-urlencode ${shellQuote(`${name}=${value}`)}`);
+  for (const [name, value] of Object.entries(example.headers)) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  const { body } = example;
+  if (body) {
+    lines.push(`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`);
+    lines.push(body.binary ? `--data-binary @${fileName(example)}` : `-d ${shellQuote(JSON.stringify(body.value, null, 2).replace(/\n/g, "\n  "))}`);
+  }
+  return lines.join(" \\\n  ");
+}
+
+/** A JSON value as a TypeScript literal: JSON, with the quotes dropped from identifier keys. */
+export function typescriptLiteral(value: Json | undefined): string {
+  return JSON.stringify(value, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:");
+}
+
+const camelCase = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+function fileName(example: RequestExample): string {
+  const header = Object.entries(example.headers).find(([name]) => /filename/i.test(name));
+  return header?.[1] ?? "file.bin";
+}
+
+/** The call's argument: the body or query example, or nothing when there is no input. */
+function argumentLiteral(input: Json | undefined): string {
+  return input === undefined || (isObject(input) && Object.keys(input).length === 0) ? "" : typescriptLiteral(input);
+}
+
+function typescriptSample(operation: Operation, example: RequestExample, success: SuccessResponse): string {
+  const { body } = example;
+  const imports: string[] = [];
+  const setup: string[] = [];
+  let fn = operation.operationId;
+  let result = success.schemaName ? camelCase(success.schemaName) : "result";
+  let args: string;
+  if (body?.binary) {
+    const name = fileName(example);
+    imports.push(`import { readFile } from "node:fs/promises";`);
+    setup.push(`const bytes = await readFile(${JSON.stringify(name)});`);
+    args = `bytes, { filename: ${JSON.stringify(name)}, contentType: ${JSON.stringify(body.mediaType)} }`;
+  } else {
+    args = argumentLiteral(body ? body.value : example.query);
+  }
+  if (isRedirect(success.status)) {
+    // What a caller wants from a redirect is its target; the client returns it from `<operation>Url`.
+    fn = `${fn}Url`;
+    result = "url";
+  }
+  imports.push(`import { ${fn} } from "${PACKAGE}";`);
+  return [...imports, "", `// The default client reads your API key from ${API_KEY_VARIABLE}.`, ...setup, `const ${result} = await ${fn}(${args});`].join("\n");
+}
+
+export function codeSamples(spec: OpenApiDocument, operation: Operation): CodeSample[] {
+  const servers = Array.isArray(spec.servers) ? spec.servers : [];
+  const baseUrl = isObject(servers[0]) ? String(servers[0].url) : "";
+  const example = requestExample(spec, operation);
+  const success = successResponse(spec, operation);
+  return [
+    { lang: "Shell", label: "curl", source: curlSample(baseUrl, operation, example, success) },
+    { lang: "TypeScript", label: "TypeScript", source: typescriptSample(operation, example, success) },
+  ];
+}
+
+/** Adds `x-codeSamples` (curl and TypeScript) to every operation of the bundle. */
+export function addCodeSamples(spec: OpenApiDocument): void {
+  for (const operation of operations(spec)) {
+    operation.node["x-codeSamples"] = codeSamples(spec, operation) as unknown as Json;
+  }
+}
