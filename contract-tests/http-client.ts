@@ -102,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-export function urlOf(baseUrl: string, request: Pick<ApiRequest, "path" | "query">): string {
+function urlOf(baseUrl: string, request: Pick<ApiRequest, "path" | "query">): string {
   const url = new URL(`${baseUrl.replace(/\/+$/, "")}${request.path}`);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
   return url.toString();

@@ -34,7 +34,7 @@ export class UnresolvedExpression extends Error {
 const EMBEDDED = /\{(\$[^{}]+)\}/g;
 
 /** Evaluates one runtime expression; throws UnresolvedExpression when it names nothing. */
-export function evaluate(expression: string, context: ExpressionContext): Json {
+function evaluate(expression: string, context: ExpressionContext): Json {
   const value = lookup(expression.trim(), context);
   if (value === undefined) throw new UnresolvedExpression(expression.trim());
   return value;
