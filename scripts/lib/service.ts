@@ -111,7 +111,11 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
   const close = async () => {
     if (exitCode !== undefined) return;
     killGroup(pid, "SIGTERM");
-    const stopped = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
+    // The grace timer is cleared once the child exits; left pending, it would hold the caller's process open for 5 s.
+    let grace: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((resolve) => (grace = setTimeout(() => resolve(false), 5_000)));
+    const stopped = await Promise.race([exited.then(() => true), gaveUp]);
+    clearTimeout(grace);
     if (!stopped || alive(pid)) killGroup(pid, "SIGKILL");
     await exited;
     // Grandchildren in the group may outlive the leader by a moment.

@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DYNAMIC_SEED, prismArgs } from "../../scripts/lib/mock-server.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { freePort, portFromEnv, spawnService, type ChildService } from "../../scripts/lib/service.ts";
 
 const alive = (pid: number) => {
@@ -35,6 +39,25 @@ describe("spawnService", () => {
 
     await service.close();
     await expect.poll(() => [alive(service.pid), alive(grandchild)]).toEqual([false, false]);
+  });
+
+  it("leaves no timer behind once close() has stopped the server, so the caller can exit at once", () => {
+    // In a process of its own: the test runner's timers would blur the count here.
+    const script = `
+      import { freePort, spawnService } from "./scripts/lib/service.ts";
+      const port = await freePort();
+      const service = await spawnService({ name: "s", command: process.execPath, args: ["-e", 'require("node:http").createServer((q, s) => s.end()).listen(' + port + ', "127.0.0.1")'], port });
+      await service.close();
+      console.log(JSON.stringify(process.getActiveResourcesInfo().filter((resource) => resource === "Timeout")));`;
+    const scratch = mkdtempSync(join(tmpdir(), "service-"));
+    const file = join(scratch, "close.mts");
+    writeFileSync(file, script.replace("./scripts/lib/service.ts", `${ROOT}scripts/lib/service.ts`));
+    try {
+      const output = execFileSync(`${ROOT}node_modules/.bin/tsx`, [file], { encoding: "utf8" });
+      expect(JSON.parse(output)).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it("rejects with the child's own output when it exits before listening", async () => {

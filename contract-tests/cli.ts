@@ -1,0 +1,32 @@
+// `npm run contract -- --target mock|emulator|live`: runs the contract suite, writes the reports
+// and exits 0 when nothing was violated, 1 when something was, 2 when the run could not start.
+import { relative } from "node:path";
+import { loadBundle } from "../scripts/lib/openapi.ts";
+import { ROOT } from "../scripts/lib/paths.ts";
+import { ConfigError, resolveConfig } from "./config.ts";
+import { TargetUnreachable } from "./http-client.ts";
+import { redactSecrets } from "./report/redact.ts";
+import { writeReports } from "./report/write.ts";
+import { runSuite } from "./suite.ts";
+
+async function main(): Promise<number> {
+  let secrets: string[] = [];
+  const say = (text: string) => console.log(redactSecrets(text, secrets));
+  try {
+    const config = resolveConfig(process.argv.slice(2), process.env);
+    secrets = [config.apiKey];
+    const spec = loadBundle();
+    const run = await runSuite({ config, spec });
+    const reports = await writeReports(config.reportsDir, spec, run, secrets);
+    say(reports.summary);
+    say(`Reports: ${Object.values(reports.files).map((file) => relative(ROOT, file)).join(", ")}`);
+    return run.results.some((result) => result.outcome === "failed") ? 1 : 0;
+  } catch (error) {
+    const expected = error instanceof ConfigError || error instanceof TargetUnreachable;
+    const message = expected ? error.message : ((error as Error).stack ?? String(error));
+    console.error(`contract: ${redactSecrets(message, secrets)}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

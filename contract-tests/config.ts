@@ -1,0 +1,93 @@
+// What a run is aimed at and allowed to do, from the command line and the environment. Every
+// refusal happens here, before a single request: a run that cannot be safe does not start.
+import { parseArgs } from "node:util";
+import { ROOT } from "../scripts/lib/paths.ts";
+
+export const TARGETS = ["mock", "emulator", "live"] as const;
+export type TargetKind = (typeof TARGETS)[number];
+
+export interface ContractConfig {
+  target: TargetKind;
+  /** CONTRACT_BASE_URL: a server that is already running; nothing is started. */
+  baseUrl?: string;
+  apiKey: string;
+  /** False only against live without CONTRACT_ALLOW_WRITES=1: then nothing but GET is sent. */
+  allowWrites: boolean;
+  /** CONTRACT_FROM and CONTRACT_TO: the line and the recipient that writes (and reads) use. */
+  from?: string;
+  to?: string;
+  webhookUrl?: string;
+  maxRequests: number;
+  reportsDir: string;
+  /** Drift kinds the emulator is started with, for the meta-test that the suite catches them. */
+  drift: string[];
+}
+
+/** A run that must not start, with what to do about it. */
+export class ConfigError extends Error {}
+
+/** The mock accepts any bearer token. */
+const MOCK_KEY = "sk_live_contract_mock";
+/** The all-scopes key of the emulator's default config (emulator/config/default.yaml). */
+const EMULATOR_KEY = "sk_live_emulator";
+const DEFAULT_MAX_REQUESTS: Record<TargetKind, number> = { mock: 2000, emulator: 2000, live: 200 };
+
+export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ContractConfig {
+  const values = parseOptions(argv);
+  const target = values.target ?? env.CONTRACT_TARGET;
+  if (!target || !(TARGETS as readonly string[]).includes(target)) {
+    throw new ConfigError(`Choose a target: --target mock|emulator|live (or CONTRACT_TARGET)${target ? `; "${target}" is none of them` : ""}.`);
+  }
+  const kind = target as TargetKind;
+  const baseUrl = env.CONTRACT_BASE_URL || undefined;
+  const drift = values.drift ?? [];
+  if (drift.length > 0 && (kind !== "emulator" || baseUrl)) {
+    throw new ConfigError("--drift needs the emulator target started by the runner: use --target emulator without CONTRACT_BASE_URL.");
+  }
+  const allowWrites = kind !== "live" || env.CONTRACT_ALLOW_WRITES === "1";
+  const config: ContractConfig = {
+    target: kind,
+    ...(baseUrl && { baseUrl }),
+    apiKey: kind === "live" ? liveKey(env) : kind === "emulator" ? EMULATOR_KEY : MOCK_KEY,
+    allowWrites,
+    ...(env.CONTRACT_FROM && { from: env.CONTRACT_FROM }),
+    ...(env.CONTRACT_TO && { to: env.CONTRACT_TO }),
+    ...(env.CONTRACT_WEBHOOK_URL && { webhookUrl: env.CONTRACT_WEBHOOK_URL }),
+    maxRequests: maxRequests(env.CONTRACT_MAX_REQUESTS, DEFAULT_MAX_REQUESTS[kind]),
+    reportsDir: env.CONTRACT_REPORTS_DIR || `${ROOT}contract-tests/reports`,
+    drift,
+  };
+  if (kind === "live" && allowWrites && (!config.from || !config.to)) {
+    throw new ConfigError(
+      "CONTRACT_ALLOW_WRITES=1 against live needs CONTRACT_FROM (the handle of your line) and CONTRACT_TO " +
+        "(a recipient that expects test messages, such as the phone paired with your sandbox line).",
+    );
+  }
+  return config;
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: { target: { type: "string" }, drift: { type: "string", multiple: true } }, strict: true }).values;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Usage: npm run contract -- --target mock|emulator|live [--drift kind]...`);
+  }
+}
+
+function liveKey(env: NodeJS.ProcessEnv): string {
+  const key = env.MESSAGES_API_KEY;
+  if (!key) {
+    throw new ConfigError(
+      "The live target needs an API key: set MESSAGES_API_KEY=sk_live_… (it is never printed). " +
+        "Without CONTRACT_ALLOW_WRITES=1 only reads and the error journeys run.",
+    );
+  }
+  return key;
+}
+
+function maxRequests(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new ConfigError(`CONTRACT_MAX_REQUESTS must be a whole number above 0, not "${value}".`);
+  return count;
+}

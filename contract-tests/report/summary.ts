@@ -1,0 +1,45 @@
+// The run for people: per operation how many checks ran, passed, failed and were skipped, then
+// every violation and every skip with its reason.
+import { operations, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { formatViolation } from "../response-validator.ts";
+import type { CheckResult } from "../results.ts";
+import { coverageLine, type Coverage } from "./coverage.ts";
+
+export interface RunFacts {
+  target: string;
+  baseUrl: string;
+  seconds: number;
+  requests: number;
+  coverage: Coverage;
+}
+
+export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[], facts: RunFacts): string {
+  const tally = (list: readonly CheckResult[], outcome: CheckResult["outcome"]) => list.filter((r) => r.outcome === outcome).length;
+  const rows = operations(spec).map(({ operationId }) => {
+    const mine = results.filter((r) => r.operationId === operationId);
+    const [passed, failed, skippedCount] = [tally(mine, "passed"), tally(mine, "failed"), tally(mine, "skipped")];
+    return `| \`${operationId}\` | ${passed + failed} | ${passed} | ${failed} | ${skippedCount} |`;
+  });
+  const failures = results
+    .filter((r) => r.outcome === "failed")
+    .map((r) => [`- ${r.scenario}: ${r.name}`, ...r.violations.map((v) => `  - ${formatViolation(v)}`)].join("\n"));
+  const skips = results.filter((r) => r.outcome === "skipped").map((r) => `- ${r.scenario}: ${r.name} — ${r.reason}`);
+  const notes = [...new Set(results.flatMap((r) => r.notes ?? []))].map((note) => `- ${note}`);
+  const [passed, failed, skippedTotal] = [tally(results, "passed"), tally(results, "failed"), tally(results, "skipped")];
+  return [
+    `# Contract run against ${facts.target} (${facts.baseUrl})`,
+    "",
+    `${results.length} checks: ${passed} passed, ${failed} failed, ${skippedTotal} skipped; ${facts.requests} requests in ${facts.seconds.toFixed(1)} s.`,
+    "",
+    `${coverageLine(facts.coverage)}.`,
+    ...(facts.coverage.operations.missing.length > 0 ? ["", `Not exercised: ${facts.coverage.operations.missing.join(", ")}.`] : []),
+    "",
+    "| operation | checked | passed | failed | skipped |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...(failures.length > 0 ? ["", "## Failures", "", ...failures] : []),
+    ...(skips.length > 0 ? ["", "## Skipped", "", ...skips] : []),
+    ...(notes.length > 0 ? ["", "## Not checked on this target", "", ...notes] : []),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,27 @@
+// Writes a run's reports: summary.md for people, junit.xml for CI, exchanges.har for replaying.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import type { SuiteRun } from "../suite.ts";
+import { toHar } from "./har.ts";
+import { toJunit } from "./junit.ts";
+import { redactSecrets } from "./redact.ts";
+import { toSummary } from "./summary.ts";
+
+export interface Reports {
+  summary: string;
+  files: { summary: string; junit: string; har: string };
+}
+
+export async function writeReports(dir: string, spec: OpenApiDocument, run: SuiteRun, secrets: readonly string[]): Promise<Reports> {
+  const facts = { target: run.target.kind, baseUrl: run.target.baseUrl, seconds: run.seconds, requests: run.exchanges.length, coverage: run.coverage };
+  const summary = redactSecrets(toSummary(spec, run.results, facts), secrets);
+  const files = { summary: join(dir, "summary.md"), junit: join(dir, "junit.xml"), har: join(dir, "exchanges.har") };
+  await mkdir(dir, { recursive: true });
+  await Promise.all([
+    writeFile(files.summary, summary),
+    writeFile(files.junit, redactSecrets(toJunit(`contract tests against ${run.target.kind}`, run.results, run.seconds), secrets)),
+    writeFile(files.har, `${JSON.stringify(toHar(run.exchanges, secrets), null, 2)}\n`),
+  ]);
+  return { summary, files };
+}

@@ -1,0 +1,180 @@
+// Checks one HTTP response against what the bundle documents for its operation: the status, the
+// content type, the required headers, the body's schema and the `request_id`. Every finding names
+// the operation, the status and a JSON pointer into the response (`/status`, `/headers/<name>`,
+// `/body/...`), with what the spec expects and what came back.
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
+import { createSchemaValidator, type SchemaValidator } from "../scripts/lib/schema-validator.ts";
+import { parseJson } from "./http-client.ts";
+
+export interface ObservedResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The raw body text; empty when there is none. */
+  text: string;
+}
+
+export type ViolationRule = "status" | "content-type" | "header" | "body" | "request-id" | "expectation";
+
+export interface Violation {
+  operationId: string;
+  status: number;
+  rule: ViolationRule;
+  /** Where in the response: `/status`, `/headers/retry-after`, `/body/data/0/id`. */
+  pointer: string;
+  expected: string;
+  actual: string;
+}
+
+export function formatViolation(v: Violation): string {
+  return `${v.operationId} ${v.status} ${v.pointer || "/"}: expected ${v.expected}, got ${v.actual}`;
+}
+
+export interface ResponseValidator {
+  validate(operationId: string, response: ObservedResponse): Violation[];
+}
+
+export function createResponseValidator(spec: OpenApiDocument): ResponseValidator {
+  const schemas = createSchemaValidator(spec);
+  const byId = new Map(operations(spec).map((operation) => [operation.operationId, operation]));
+
+  const responsesOf = (operationId: string): JsonObject => {
+    const operation = byId.get(operationId);
+    if (!operation) throw new Error(`The spec has no operation ${operationId}`);
+    return isObject(operation.node.responses) ? operation.node.responses : {};
+  };
+
+  return {
+    validate(operationId, response) {
+      const report: Report = (rule, pointer, expected, actual) => ({ operationId, status: response.status, rule, pointer, expected, actual });
+      const documented = responsesOf(operationId);
+      const key = documentedKey(documented, response.status);
+      if (!key) return [report("status", "/status", `one of ${Object.keys(documented).join(", ")}`, String(response.status))];
+      const declared = deref(spec, documented[key]) as JsonObject;
+      const context = { spec, schemas, declared, response, report };
+      return [...checkHeaders(context), ...checkBody(context)];
+    },
+  };
+}
+
+type Report = (rule: ViolationRule, pointer: string, expected: string, actual: string) => Violation;
+
+interface CheckContext {
+  spec: JsonObject;
+  schemas: SchemaValidator;
+  /** The documented response object for the observed status. */
+  declared: JsonObject;
+  response: ObservedResponse;
+  report: Report;
+}
+
+function checkHeaders({ spec, schemas, declared, response, report }: CheckContext): Violation[] {
+  const headers = isObject(declared.headers) ? declared.headers : {};
+  const violations: Violation[] = [];
+  for (const [name, raw] of Object.entries(headers)) {
+    const header = deref(spec, raw) as JsonObject;
+    const pointer = `/headers/${escapePointer(name.toLowerCase())}`;
+    const value = response.headers[name.toLowerCase()];
+    if (value === undefined) {
+      if (header.required === true) violations.push(report("header", pointer, "the header (required)", "no header"));
+      continue;
+    }
+    const schema = header.schema as JsonObject;
+    for (const error of schemas.validate(schema, coerceHeader(schema, value))) {
+      violations.push(report("header", pointer, describeError(error), JSON.stringify(value)));
+    }
+  }
+  return violations;
+}
+
+function checkBody({ schemas, declared, response, report }: CheckContext): Violation[] {
+  if (!isObject(declared.content)) return [];
+  const mediaTypes = Object.keys(declared.content);
+  const contentType = response.headers["content-type"];
+  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const match = mediaTypes.find((candidate) => mediaTypeMatches(candidate, mediaType));
+  if (!match) return [report("content-type", "/headers/content-type", `one of ${mediaTypes.join(", ")}`, contentType ?? "no header")];
+  if (!isJsonMediaType(mediaType)) return [];
+
+  const body = parseJson(response.text);
+  if (body === undefined) return [report("body", "/body", "a JSON body", JSON.stringify(truncate(response.text)))];
+  const violations: Violation[] = [];
+  const hasRequestId = isObject(body) && typeof body.request_id === "string" && body.request_id !== "";
+  if (!hasRequestId) {
+    violations.push(report("request-id", "/body/request_id", "a request_id", describeValue(isObject(body) ? body.request_id : body)));
+  }
+  const schema = (declared.content[match] as JsonObject).schema as JsonObject;
+  for (const error of schemas.validate(schema, body)) {
+    const isRequestIdAgain = error.keyword === "required" && error.instancePath === "" && error.params.missingProperty === "request_id";
+    if (isRequestIdAgain) continue;
+    const pointer = errorPointer(error);
+    violations.push(report("body", `/body${pointer}`, describeError(error), describeValue(valueAt(body, pointer))));
+  }
+  return violations;
+}
+
+/** The spec's key for a status: the exact code, then its range (`4XX`), then `default`. */
+function documentedKey(responses: JsonObject, status: number): string | undefined {
+  const candidates = [String(status), `${String(status)[0]}XX`, "default"];
+  return candidates.find((key) => key in responses);
+}
+
+function mediaTypeMatches(declared: string, actual: string): boolean {
+  const [type, subtype] = declared.toLowerCase().split("/");
+  const [actualType, actualSubtype] = actual.split("/");
+  return (type === "*" || type === actualType) && (subtype === "*" || subtype === actualSubtype);
+}
+
+const isJsonMediaType = (mediaType: string) => mediaType === "application/json" || mediaType.endsWith("+json");
+
+/** Headers are text on the wire; read them as the type their schema declares before validating. */
+function coerceHeader(schema: JsonObject, value: string): Json {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if ((types.includes("integer") || types.includes("number")) && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  if (types.includes("boolean") && (value === "true" || value === "false")) return value === "true";
+  return value;
+}
+
+function errorPointer(error: ErrorObject): string {
+  const property =
+    error.keyword === "required" ? error.params.missingProperty
+    : error.keyword === "additionalProperties" ? error.params.additionalProperty
+    : undefined;
+  return typeof property === "string" ? `${error.instancePath}/${escapePointer(property)}` : error.instancePath;
+}
+
+function describeError(error: ErrorObject): string {
+  switch (error.keyword) {
+    case "required":
+      return "a required property";
+    case "additionalProperties":
+      return "no such property (additionalProperties: false)";
+    case "type":
+      return `type ${String(error.params.type)}`;
+    case "enum":
+      return `one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "const":
+      return JSON.stringify(error.params.allowedValue);
+    default:
+      return `${error.keyword}: ${error.message ?? "valid"} (${error.schemaPath})`;
+  }
+}
+
+function valueAt(body: Json, pointer: string): Json | undefined {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map(unescapePointer)
+    .reduce<Json | undefined>((node, key) => (Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined), body);
+}
+
+function describeValue(value: Json | undefined): string {
+  if (value === undefined) return "nothing";
+  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  return `${kind} ${truncate(JSON.stringify(value))}`;
+}
+
+const truncate = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max)}…` : text);
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapePointer = (key: string) => key.replace(/~1/g, "/").replace(/~0/g, "~");

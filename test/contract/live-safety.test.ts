@@ -1,0 +1,103 @@
+// The live target, run the way the API team runs it (the CLI), against a loopback server that
+// records every request: no key, no run; a key without the write opt-in, no write; and the key
+// never in what the run prints or writes.
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { startRecordingServer, type RecordingServer } from "./recording-server.ts";
+
+const KEY = "sk_live_Secr3tContractKey";
+
+interface CliRun {
+  code: number | null;
+  output: string;
+  reports: string;
+}
+
+let server: RecordingServer | undefined;
+const scratch: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Runs `npm run contract -- --target live` with only the given environment (no inherited key). */
+async function contractLive(env: Record<string, string>): Promise<CliRun> {
+  const reportsDir = await mkdtemp(join(tmpdir(), "contract-live-"));
+  scratch.push(reportsDir);
+  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ["contract-tests/cli.ts", "--target", "live"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CONTRACT_REPORTS_DIR: reportsDir, ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const files = await readdir(reportsDir);
+  const reports = (await Promise.all(files.map((file) => readFile(join(reportsDir, file), "utf8")))).join("\n");
+  return { code, output, reports };
+}
+
+/** A recorded JSON body; the malformed ones of the negative cases read as empty. */
+function json(body: string): Record<string, unknown> {
+  try {
+    return JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+describe("the contract run against live", () => {
+  it("fails fast without MESSAGES_API_KEY, saying how to set it, and sends nothing", async () => {
+    server = await startRecordingServer();
+    const { code, output } = await contractLive({ CONTRACT_BASE_URL: server.url });
+    expect(code).toBe(2);
+    expect(output).toContain("The live target needs an API key: set MESSAGES_API_KEY");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("with a key but no write opt-in, sends only GETs, with that key, and never prints or writes the key", async () => {
+    server = await startRecordingServer();
+    const { output, reports } = await contractLive({ CONTRACT_BASE_URL: server.url, MESSAGES_API_KEY: KEY });
+    expect(server.requests.length).toBeGreaterThan(20);
+    expect(new Set(server.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
+    expect(server.requests.filter((r) => r.headers.authorization).every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+    expect(output).toContain("writes are off against live");
+    expect(output).not.toContain(KEY);
+    expect(reports).toContain("Bearer [redacted]");
+    expect(reports).not.toContain(KEY);
+  });
+
+  it("with the write opt-in, also writes, but only from CONTRACT_FROM to CONTRACT_TO, and deletes the webhooks it creates", async () => {
+    let webhooks = 0;
+    server = await startRecordingServer((request) =>
+      request.method === "POST" && request.url === "/v1/webhooks"
+        ? { status: 201, headers: { "content-type": "application/json" }, body: JSON.stringify({ id: `wh_created${++webhooks}` }) }
+        : { status: 404, headers: { "content-type": "application/json" }, body: "{}" },
+    );
+    const env = { CONTRACT_BASE_URL: server.url, MESSAGES_API_KEY: KEY, CONTRACT_ALLOW_WRITES: "1", CONTRACT_FROM: "+15550001111", CONTRACT_TO: "+15550002222" };
+    const { output } = await contractLive(env);
+    expect(output).not.toContain(KEY);
+    const writes = server.requests.filter((r) => r.method !== "GET");
+    expect(writes.length).toBeGreaterThan(10);
+    const sends = writes.filter((r) => ["/v1/messages", "/v1/reactions", "/v1/typing", "/v1/receipts", "/v1/audio-messages"].includes(r.url));
+    const addressed = sends.map((r) => json(r.body)).filter((body) => typeof body.from === "string" && typeof body.to === "string");
+    expect(addressed.length).toBeGreaterThan(0);
+    expect(addressed.every((body) => body.from === "+15550001111" && body.to === "+15550002222")).toBe(true);
+    const created = writes.filter((r) => r.method === "POST" && r.url === "/v1/webhooks").map((r) => json(r.body)).filter((body) => typeof body.url === "string");
+    expect(created.every((body) => String(body.url).startsWith("https://example.invalid/"))).toBe(true);
+    const deleted = writes.filter((r) => r.method === "DELETE").map((r) => json(r.body).id);
+    expect(deleted).toEqual(expect.arrayContaining(Array.from({ length: webhooks }, (_, i) => `wh_created${i + 1}`)));
+  });
+
+  it("stops at CONTRACT_MAX_REQUESTS and reports what it could not check", async () => {
+    server = await startRecordingServer();
+    const { output } = await contractLive({ CONTRACT_BASE_URL: server.url, MESSAGES_API_KEY: KEY, CONTRACT_MAX_REQUESTS: "5" });
+    expect(server.requests).toHaveLength(5);
+    expect(output).toContain("the request cap of 5 per run is reached (CONTRACT_MAX_REQUESTS)");
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createResponseValidator, formatViolation, type ObservedResponse } from "../../contract-tests/response-validator.ts";
+import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
+
+const spec = loadBundle();
+const validator = createResponseValidator(spec);
+const examples = (spec.components as JsonObject).examples as Record<string, { value: JsonObject }>;
+
+/** A webhook as the spec's own example shows it: a valid 200 of listWebhooks. */
+const webhookList = () => structuredClone(examples.webhook_list!.value) as { data: JsonObject[] } & JsonObject;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): ObservedResponse => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  text: JSON.stringify(body),
+});
+
+describe("the response validator", () => {
+  it("passes a response that matches the spec", () => {
+    expect(validator.validate("listWebhooks", json(200, webhookList()))).toEqual([]);
+  });
+
+  it("flags a missing required field, naming its pointer", () => {
+    const body = webhookList();
+    delete body.data[0]!.url;
+    expect(validator.validate("listWebhooks", json(200, body))).toEqual([
+      { operationId: "listWebhooks", status: 200, rule: "body", pointer: "/body/data/0/url", expected: "a required property", actual: "nothing" },
+    ]);
+  });
+
+  it("flags a wrong type, with expected and actual", () => {
+    const body = webhookList();
+    body.data[0]!.is_active = "yes";
+    expect(validator.validate("listWebhooks", json(200, body))).toEqual([
+      expect.objectContaining({ rule: "body", pointer: "/body/data/0/is_active", expected: "type boolean", actual: 'string "yes"' }),
+    ]);
+  });
+
+  it("flags an extra property where additionalProperties is false", () => {
+    const body = webhookList();
+    body.data[0]!.secret = "whsec_leaked";
+    expect(validator.validate("listWebhooks", json(200, body))).toEqual([
+      expect.objectContaining({ rule: "body", pointer: "/body/data/0/secret", expected: "no such property (additionalProperties: false)" }),
+    ]);
+  });
+
+  it("flags a status the operation does not document", () => {
+    expect(validator.validate("listWebhooks", json(202, webhookList()))).toEqual([
+      expect.objectContaining({ rule: "status", pointer: "/status", expected: "one of 200, 400, 401, 403, 404, 429, 500", actual: "202" }),
+    ]);
+  });
+
+  it("flags a wrong content type", () => {
+    const response = { ...json(200, webhookList()), headers: { "content-type": "text/html; charset=utf-8" } };
+    expect(validator.validate("listWebhooks", response)).toEqual([
+      expect.objectContaining({ rule: "content-type", pointer: "/headers/content-type", expected: "one of application/json", actual: "text/html; charset=utf-8" }),
+    ]);
+  });
+
+  it("flags a 429 without Retry-After, and passes it with one", () => {
+    const tooMany = examples.rate_limit_exceeded!.value;
+    expect(validator.validate("listWebhooks", json(429, tooMany))).toEqual([
+      expect.objectContaining({ status: 429, rule: "header", pointer: "/headers/retry-after", expected: "the header (required)", actual: "no header" }),
+    ]);
+    expect(validator.validate("listWebhooks", json(429, tooMany, { "retry-after": "30" }))).toEqual([]);
+  });
+
+  it("flags a Retry-After that is not a number of seconds", () => {
+    const violations = validator.validate("listWebhooks", json(429, examples.rate_limit_exceeded!.value, { "retry-after": "soon" }));
+    expect(violations).toEqual([expect.objectContaining({ rule: "header", pointer: "/headers/retry-after", expected: "type integer" })]);
+  });
+
+  it("flags a 302 without Location, and passes it with one", () => {
+    const redirect = { status: 302, headers: {}, text: "" };
+    expect(validator.validate("getFile", redirect)).toEqual([expect.objectContaining({ rule: "header", pointer: "/headers/location" })]);
+    expect(validator.validate("getFile", { ...redirect, headers: { location: "https://storage.example.com/f" } })).toEqual([]);
+  });
+
+  it("flags a response without request_id once, as its own rule", () => {
+    const body = webhookList();
+    delete body.request_id;
+    expect(validator.validate("listWebhooks", json(200, body))).toEqual([
+      expect.objectContaining({ rule: "request-id", pointer: "/body/request_id", expected: "a request_id", actual: "nothing" }),
+    ]);
+  });
+
+  it("flags an error body that is not the error envelope", () => {
+    const violations = validator.validate("sendMessage", json(400, { error: { code: "invalid_json", message: "Invalid JSON" } }));
+    expect(violations.map((v) => v.pointer)).toEqual(["/body/request_id", "/body/error/type"]);
+  });
+
+  it("flags a body that is not JSON at all", () => {
+    const response = { status: 200, headers: { "content-type": "application/json" }, text: "<html>" };
+    expect(validator.validate("listLines", response)).toEqual([expect.objectContaining({ rule: "body", pointer: "/body", expected: "a JSON body" })]);
+  });
+
+  it("names the operation, status, pointer, expected and actual in one line", () => {
+    const body = webhookList();
+    body.data[0]!.is_active = "yes";
+    const [violation] = validator.validate("listWebhooks", json(200, body));
+    expect(formatViolation(violation!)).toBe('listWebhooks 200 /body/data/0/is_active: expected type boolean, got string "yes"');
+  });
+});
