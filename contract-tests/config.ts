@@ -30,6 +30,8 @@ export class ConfigError extends Error {}
 const MOCK_KEY = "sk_live_contract_mock";
 /** The all-scopes key of the emulator's default config (emulator/config/default.yaml). */
 const EMULATOR_KEY = "sk_live_emulator";
+/** The emulator's key with a two-requests-an-hour budget, for the rate-limit journey. */
+export const EMULATOR_THROTTLED_KEY = "sk_live_emulator_throttled";
 const DEFAULT_MAX_REQUESTS: Record<TargetKind, number> = { mock: 2000, emulator: 2000, live: 200 };
 
 export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ContractConfig {

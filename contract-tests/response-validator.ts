@@ -171,7 +171,8 @@ function valueAt(body: Json, pointer: string): Json | undefined {
 
 function describeValue(value: Json | undefined): string {
   if (value === undefined) return "nothing";
-  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  if (value === null) return "null";
+  const kind = Array.isArray(value) ? "array" : typeof value;
   return `${kind} ${truncate(JSON.stringify(value))}`;
 }
 

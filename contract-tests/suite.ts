@@ -8,7 +8,7 @@ import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
-import type { ContractConfig, TargetKind } from "./config.ts";
+import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
 import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
 import { coverageOf, type Coverage } from "./report/coverage.ts";
 import { createResponseValidator, type ObservedResponse, type Violation } from "./response-validator.ts";
@@ -65,7 +65,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       client: cleanup.client,
       target: { ...target, readOnly: !config.allowWrites },
       apiKey: config.apiKey,
-      inputs: { api_key: config.apiKey, from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
+      inputs: {
+        api_key: config.apiKey,
+        throttled_api_key: target.simulation ? EMULATOR_THROTTLED_KEY : undefined,
+        from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
       sleep,
     };
     const bindings = bindingsFor(config, target, webhookUrl);

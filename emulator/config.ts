@@ -32,6 +32,8 @@ const KeyConfig = z.strictObject({
   scopes: z.union([z.literal("all"), z.literal("read"), z.array(z.string()).min(1)]),
   /** Handles of the lines the key is restricted to; absent for every line. */
   lines: z.array(z.string()).min(1).optional(),
+  /** This key's own hourly request limit, instead of rate_limit.requests_per_hour. */
+  requests_per_hour: z.number().int().positive().optional(),
 });
 
 const ConfigSchema = z.strictObject({
@@ -70,6 +72,8 @@ export interface ApiKey {
   scopes: Set<string>;
   /** Line handles the key is restricted to, or undefined for every line. */
   lines: Set<string> | undefined;
+  /** The key's own hourly limit, or undefined for the configured default. */
+  requestsPerHour: number | undefined;
 }
 
 export function readConfigFile(file: string): EmulatorConfig {
@@ -117,6 +121,9 @@ export function apiKeys(config: ResolvedConfig, spec: ApiSpec): Map<string, ApiK
   const scopesOf = (scopes: ResolvedConfig["api_keys"][number]["scopes"]) =>
     scopes === "all" ? spec.scopes : scopes === "read" ? spec.scopes.filter((s) => s.endsWith(":read")) : scopes;
   return new Map(
-    config.api_keys.map((key) => [key.key, { key: key.key, scopes: new Set(scopesOf(key.scopes)), lines: key.lines && new Set(key.lines) }]),
+    config.api_keys.map((key) => [
+      key.key,
+      { key: key.key, scopes: new Set(scopesOf(key.scopes)), lines: key.lines && new Set(key.lines), requestsPerHour: key.requests_per_hour },
+    ]),
   );
 }

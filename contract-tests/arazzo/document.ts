@@ -55,6 +55,8 @@ export interface Workflow {
   workflowId: string;
   summary?: string;
   steps: Step[];
+  /** Why the journey can only run on the emulator; every other target skips it. */
+  "x-emulator-only"?: string;
 }
 
 export interface ArazzoDocument {

@@ -1,7 +1,8 @@
 // Runs the Arazzo workflows against a target through the suite's HTTP client, so every step gets
 // the same safety rules, cleanup, HAR record and response validation as the other scenarios. On
-// top of Arazzo it honours two extensions: `x-skip-on-mock` (a step or criterion the stateless mock
-// cannot answer) and `x-emulator-setup` (simulation calls made first, on the emulator only).
+// top of Arazzo it honours three extensions: `x-skip-on-mock` (a step or criterion the stateless mock
+// cannot answer), `x-emulator-setup` (simulation calls made first, on the emulator only) and
+// `x-emulator-only` (a journey no other target can run safely).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { operations, type Json, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
@@ -36,6 +37,8 @@ export async function runWorkflow(file: WorkflowFile, workflow: Workflow, deps: 
   const label = (step: Step) => ({ scenario: "workflows" as const, name: `${workflow.workflowId} › ${step.stepId}`, operationId: step.operationId });
   const writes = workflow.steps.some((step) => byId.get(step.operationId)?.method !== "get");
   if (deps.target.readOnly && writes) return workflow.steps.map((step) => skipped(label(step), WRITES_OFF));
+  const emulatorOnly = workflow["x-emulator-only"];
+  if (emulatorOnly && !deps.target.simulation) return workflow.steps.map((step) => skipped(label(step), `runs on the emulator only: ${emulatorOnly}`));
 
   const context: ExpressionContext = { inputs: deps.inputs, steps: {} };
   const results: CheckResult[] = [];

@@ -37,7 +37,7 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  take(key: string): void {
+  take(key: string, requestsPerHour = this.requestsPerHour): void {
     const now = this.clock.now();
     let window = this.windows.get(key);
     if (!window || now - window.start >= HOUR_MS || now < window.start) {
@@ -45,7 +45,7 @@ export class RateLimiter {
       this.windows.set(key, window);
     }
     window.count += 1;
-    if (window.count > this.requestsPerHour) {
+    if (window.count > requestsPerHour) {
       const retryAfter = Math.max(1, Math.ceil((window.start + HOUR_MS - now) / 1000));
       throw new ApiError("rate_limit_exceeded", undefined, undefined, { "Retry-After": String(retryAfter) });
     }

@@ -26,7 +26,7 @@ export function createRequestListener(
   async function runOperation(route: Route, request: IncomingMessage, search: URLSearchParams, requestId: string): Promise<Reply> {
     const { operation, handler } = route;
     const key = authenticate(request.headers.authorization, emulator.keys);
-    emulator.rateLimiter.take(key.key);
+    emulator.rateLimiter.take(key.key, key.requestsPerHour);
     authorize(key, operation.scope);
     const query = validator.query(operation, search);
     const headers = validator.headers(operation, request.headers);

@@ -24,12 +24,13 @@ describe("the workflow files", () => {
   it("hold the journeys of the contract suite, in order", () => {
     expect(journeys).toEqual({
       browseConversation: ["listLines", "listChats", "listMessages"],
-      sendAttachment: ["uploadFile", "sendMessage", "getOutboxItem", "listMessages"],
+      sendAttachment: ["uploadFile", "getFile", "sendMessage", "getOutboxItem", "listMessages"],
       reactToMessage: ["listMessages", "sendReaction", "getOutboxItem", "listReactions"],
       manageWebhook: ["createWebhook", "listWebhooks", "deleteWebhook"],
       missingApiKey: ["listLines"],
       badIdPrefix: ["getOutboxItem"],
       unknownOutboxItem: ["getOutboxItem"],
+      rateLimited: ["listLines", "listLines", "listLines"],
     });
   });
 
@@ -54,14 +55,17 @@ describe("the workflow files", () => {
 
 /**
  * The workflows without what the stateless mock cannot answer (the `x-skip-on-mock` steps and
- * criteria), with their paths made absolute so they run from a scratch folder.
+ * criteria, the `x-emulator-only` journeys) and without the redirect Respect would follow, with
+ * their paths made absolute so they run from a scratch folder.
  */
 function mockEdition(document: ArazzoDocument): ArazzoDocument {
   const workflows = document.workflows
+    .filter((workflow) => !workflow["x-emulator-only"])
     .map((workflow) => ({
       ...workflow,
       steps: workflow.steps
-        .filter((step) => !step["x-skip-on-mock"])
+        // Respect follows getFile's 302 to the storage host, off loopback; our runner checks it instead.
+        .filter((step) => !step["x-skip-on-mock"] && step.operationId !== "getFile")
         .map((step) => ({
           ...step,
           successCriteria: step.successCriteria?.filter((criterion) => !criterion["x-skip-on-mock"]),
@@ -82,10 +86,11 @@ describe("Redocly Respect", () => {
   afterAll(() => prism.close());
 
   it("runs every journey against the mock, less the steps and criteria the mock cannot answer", async () => {
+    const editions = files.map(({ path, document }) => ({ path, edition: mockEdition(document) })).filter(({ edition }) => edition.workflows.length > 0);
     const paths = await Promise.all(
-      files.map(async ({ path, document }) => {
+      editions.map(async ({ path, edition }) => {
         const copy = join(scratch, path.slice(WORKFLOWS_DIR.length));
-        await writeFile(copy, stringify(mockEdition(document)));
+        await writeFile(copy, stringify(edition));
         return copy;
       }),
     );
