@@ -1,5 +1,5 @@
 // The spec's own examples, for tests that need a realistic answer.
-import { isObject, loadBundle, namedExamples, operations, responses, type Json } from "../../../scripts/lib/openapi.ts";
+import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../../../scripts/lib/openapi.ts";
 
 export const spec = loadBundle();
 
@@ -18,4 +18,13 @@ export function errorExample(status: string): Json {
     if (isObject(value) && isObject(value.error)) return value;
   }
   throw new Error(`The spec documents no ${status} error`);
+}
+
+/** The first example delivery of the webhook `event`. */
+export function deliveryExample(event: string): JsonObject {
+  const post = (spec.webhooks as Record<string, JsonObject>)[event]?.post as JsonObject | undefined;
+  const body = deref(spec, post?.requestBody) as JsonObject | undefined;
+  const value = namedExamples(spec, (body?.content as JsonObject | undefined)?.["application/json"])[0]?.value;
+  if (!isObject(value)) throw new Error(`No example delivery of ${event}`);
+  return value;
 }
