@@ -66,7 +66,7 @@ describe("the bundle as the generators read it", () => {
   });
 
   it("leaves branches that stand alone as they are", () => {
-    const standalone = { type: "object", anyOf: [{ $ref: "#/components/schemas/Line" }, { type: "object", properties: {} }] };
+    const standalone: JsonObject = { type: "object", anyOf: [{ $ref: "#/components/schemas/Line" }, { type: "object", properties: {} }] };
     const document = { ...spec, components: { ...(spec.components as JsonObject), schemas: { ...schemas(spec), Standalone: standalone } } };
     expect(schemas(forGenerators(document)).Standalone).toEqual(standalone);
   });
