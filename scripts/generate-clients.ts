@@ -114,12 +114,14 @@ function redirectHandlers(code: string, spec: OpenApiDocument): string {
 }
 
 function serversModule(spec: OpenApiDocument): string {
-  const named = (Array.isArray(spec.servers) ? spec.servers : []).filter(isObject).map((server) => [server["x-name"], server.url]);
+  const named = (Array.isArray(spec.servers) ? spec.servers : []).filter(isObject).map((server) => [String(server["x-name"]), server.url]);
   return [
     "// Generated from the servers of generated/openapi.json. Do not edit: run `npm run generate`.",
     "",
+    ...named.map(([name, url]) => `export const ${name} = ${JSON.stringify(url)};`),
+    "",
     "/** The API's servers by name: `production` (the default), the local `mock` and `emulator`. */",
-    `export const servers = ${JSON.stringify(Object.fromEntries(named), null, 2)} as const;`,
+    `export const servers = { ${named.map(([name]) => name).join(", ")} } as const;`,
     "",
   ].join("\n");
 }

@@ -2,7 +2,7 @@
 // transport (auth, timeout, retries, typed errors).
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.d.ts";
-import { servers } from "../generated/servers.ts";
+import { production } from "../generated/servers.ts";
 import { serializeBody } from "./binary.ts";
 import { createTransport, type TransportOptions } from "./transport.ts";
 
@@ -24,7 +24,7 @@ export function createClient(options: ClientOptions = {}): MessagesClient {
     throw new Error("No API key: pass `apiKey` to createClient() or configure(), or set MESSAGES_API_KEY.");
   }
   return createFetchClient<paths>({
-    baseUrl: options.baseUrl ?? servers.production,
+    baseUrl: options.baseUrl ?? production,
     fetch: createTransport({ ...options, apiKey }),
     bodySerializer: serializeBody,
   });

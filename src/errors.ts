@@ -16,24 +16,22 @@ export interface MessagesErrorInit {
   message: string;
   param: string | undefined;
   requestId: string | undefined;
+  /** The response's headers. */
   headers: Headers;
 }
 
 export class MessagesError extends Error {
   override name = "MessagesError";
-  readonly status: number;
-  readonly type: ApiErrorType;
-  readonly code: ApiErrorCode | undefined;
-  readonly param: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly type: ApiErrorType;
+  declare readonly code: ApiErrorCode | undefined;
+  declare readonly param: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly headers: Headers;
 
-  constructor(init: MessagesErrorInit) {
-    super(init.message);
-    this.status = init.status;
-    this.type = init.type;
-    this.code = init.code;
-    this.param = init.param;
-    this.requestId = init.requestId;
+  constructor({ message, ...fields }: MessagesErrorInit) {
+    super(message);
+    Object.assign(this, fields);
   }
 }
 
@@ -96,38 +94,28 @@ const BY_STATUS: Record<number, [typeof MessagesError, ApiErrorType]> = {
 const CLIENT_ERROR: [typeof MessagesError, ApiErrorType] = [InvalidRequestError, "invalid_request_error"];
 const SERVER_ERROR: [typeof MessagesError, ApiErrorType] = [ServerError, "api_error"];
 
-function isEnvelope(body: unknown): body is Envelope {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const { error } = body;
-  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string";
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-
 /** Reads an error response into the typed error for its status. */
 export async function errorFromResponse(response: Response): Promise<MessagesError> {
-  const [ErrorClass, fallbackType] = BY_STATUS[response.status] ?? (response.status >= 500 ? SERVER_ERROR : CLIENT_ERROR);
+  const { status, statusText, headers } = response;
+  const [ErrorClass, fallbackType] = BY_STATUS[status] ?? (status >= 500 ? SERVER_ERROR : CLIENT_ERROR);
   const text = await response.text().catch(() => "");
-  const body = parseJson(text);
-  const common = { status: response.status, headers: response.headers };
-  if (isEnvelope(body)) {
-    const { type, code, message, param } = body.error;
-    return new ErrorClass({ ...common, type, code, message, param, requestId: body.request_id });
+  let body: Partial<Envelope> | undefined;
+  try {
+    body = JSON.parse(text) as Partial<Envelope>;
+  } catch {
+    // Not JSON: reported below with an excerpt of what came instead.
   }
-  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  if (typeof body?.error?.message === "string") {
+    const { type, code, message, param } = body.error;
+    return new ErrorClass({ status, headers, type, code, message, param, requestId: body.request_id });
+  }
+  const http = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
   return new ErrorClass({
-    ...common,
+    status,
+    headers,
     type: fallbackType,
     code: undefined,
-    message: text ? `HTTP ${status}, and the body is not an API error: ${excerpt(text)}` : `HTTP ${status} with an empty body.`,
+    message: text ? `${http}, and the body is not an API error: ${text.slice(0, 200)}` : `${http} with an empty body.`,
     param: undefined,
     requestId: undefined,
   });

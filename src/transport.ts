@@ -30,7 +30,7 @@ async function attempt(fetch: Fetch, request: Request, timeout: number): Promise
   } catch (error) {
     if (timer.signal.aborted) throw new TimeoutError(timeout);
     if (request.signal.aborted) throw error;
-    throw new ConnectionError(`The request to ${new URL(request.url).origin} failed before any answer.`, { cause: error });
+    throw new ConnectionError("The request failed before any answer: see `cause`.", { cause: error });
   } finally {
     clearTimeout(id);
   }

@@ -366,6 +366,19 @@ describe("timeout", () => {
     expect(calls()).toBe(2);
   });
 
+  it("stops waiting for a retry when the caller aborts", async () => {
+    const { delays } = fakeTimers();
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    server.reply({ status: 503, body: errorExample("500") }, { status: 200, body: lines });
+    const { client, calls } = clientWithCalls({ timeout: 10_000 });
+    const controller = new AbortController();
+    const result = client.GET("/v1/lines", { signal: controller.signal });
+    await until(() => delays.includes(250));
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ name: "AbortError" });
+    expect(calls()).toBe(1);
+  });
+
   it("stops at once when the caller aborts, without retrying", async () => {
     server.reply("hang");
     const { client, calls } = clientWithCalls();
