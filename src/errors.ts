@@ -36,19 +36,13 @@ export class MessagesError extends Error {
 }
 
 /** 401: the API key is missing, malformed, revoked or expired. */
-export class AuthenticationError extends MessagesError {
-  override name = "AuthenticationError";
-}
+export class AuthenticationError extends MessagesError { override name = "AuthenticationError"; }
 
 /** 403: the key lacks the scope or the line, or a sending rule (contact-first, sandbox) refused. */
-export class AuthorizationError extends MessagesError {
-  override name = "AuthorizationError";
-}
+export class AuthorizationError extends MessagesError { override name = "AuthorizationError"; }
 
 /** 404: the line, chat, message, file, outbox item or webhook does not exist. */
-export class NotFoundError extends MessagesError {
-  override name = "NotFoundError";
-}
+export class NotFoundError extends MessagesError { override name = "NotFoundError"; }
 
 /** 429: too many requests. `retryAfter` is how many seconds the API asked to wait. */
 export class RateLimitError extends MessagesError {
@@ -63,19 +57,13 @@ export class RateLimitError extends MessagesError {
 }
 
 /** Any other 4xx: the request itself is wrong; retrying it will not help. */
-export class InvalidRequestError extends MessagesError {
-  override name = "InvalidRequestError";
-}
+export class InvalidRequestError extends MessagesError { override name = "InvalidRequestError"; }
 
 /** 5xx: something failed on the API's side. */
-export class ServerError extends MessagesError {
-  override name = "ServerError";
-}
+export class ServerError extends MessagesError { override name = "ServerError"; }
 
 /** The request never got an answer: DNS, refused connection, reset, or a timeout. */
-export class ConnectionError extends Error {
-  override name = "ConnectionError";
-}
+export class ConnectionError extends Error { override name = "ConnectionError"; }
 
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";

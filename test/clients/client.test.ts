@@ -22,7 +22,7 @@ import {
   type MessagesClient,
 } from "../../src/index.ts";
 import { errorExample, example } from "./support/spec.ts";
-import { nodeHttpFetch, startServer, type ScriptedServer } from "./support/server.ts";
+import { nodeHttpFetch, startServer, type Reply, type ScriptedServer } from "./support/server.ts";
 
 const API_KEY = "sk_live_0123456789secret";
 const lines = example("listLines", "200");
@@ -103,30 +103,28 @@ describe("authentication", () => {
 });
 
 describe("retries", () => {
-  it("retries a 429 after the Retry-After seconds", async () => {
-    const { delays } = fakeTimers();
-    server.reply({ status: 429, headers: { "Retry-After": "2" }, body: errorExample("429") }, { status: 200, body: lines });
-    const { client, calls } = clientWithCalls();
+  /** Scripts `first`, then a success, and checks that the retry goes out exactly `ms` later. */
+  async function expectRetryAfter(ms: number, first: Reply, delays: number[]): Promise<void> {
+    server.reply(first, { status: 200, body: lines });
+    const { client, calls } = clientWithCalls({ timeout: 10_000 });
     const result = client.GET("/v1/lines");
-    await until(() => delays.includes(2000));
-    await vi.advanceTimersByTimeAsync(1999);
+    await until(() => delays.includes(ms));
+    await vi.advanceTimersByTimeAsync(ms - 1);
     expect(calls()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     await expect(result).resolves.toMatchObject({ data: lines });
     expect(calls()).toBe(2);
+  }
+
+  it("retries a 429 after the Retry-After seconds", async () => {
+    const { delays } = fakeTimers();
+    await expectRetryAfter(2000, { status: 429, headers: { "Retry-After": "2" }, body: errorExample("429") }, delays);
   });
 
   it("retries after a Retry-After given as an HTTP date", async () => {
     const now = Date.UTC(2026, 10, 26, 12, 0, 0);
     const { delays } = fakeTimers({ now });
-    server.reply({ status: 503, headers: { "Retry-After": new Date(now + 3000).toUTCString() }, body: errorExample("500") }, { status: 200, body: lines });
-    const { client, calls } = clientWithCalls();
-    const result = client.GET("/v1/lines");
-    await until(() => delays.includes(3000));
-    await vi.advanceTimersByTimeAsync(2999);
-    expect(calls()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(result).resolves.toMatchObject({ data: lines });
+    await expectRetryAfter(3000, { status: 503, headers: { "Retry-After": new Date(now + 3000).toUTCString() }, body: errorExample("500") }, delays);
   });
 
   it("backs off exponentially with full jitter on 5xx, then succeeds", async () => {
@@ -144,18 +142,10 @@ describe("retries", () => {
     expect(delays).toEqual([10_000, 250, 10_000, 500, 10_000]);
   });
 
-  it("retries a connection that dropped without an answer", async () => {
+  it("retries a connection that dropped without an answer, after a jittered backoff", async () => {
     const { delays } = fakeTimers();
     vi.spyOn(Math, "random").mockReturnValue(0.5);
-    server.reply("reset", { status: 200, body: lines });
-    const { client, calls } = clientWithCalls({ timeout: 10_000 });
-    const result = client.GET("/v1/lines");
-    await until(() => delays.includes(250));
-    await vi.advanceTimersByTimeAsync(249);
-    expect(calls()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(result).resolves.toMatchObject({ data: lines });
-    expect(calls()).toBe(2);
+    await expectRetryAfter(250, "reset", delays);
   });
 
   it("gives up after maxRetries and throws the last error", async () => {
