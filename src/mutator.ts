@@ -26,7 +26,10 @@ export interface RequestConfig {
   signal?: AbortSignal;
 }
 
-/** The error a named function rejects with, and a hook's `error`. */
+/**
+ * The error a named function rejects with, and a hook's `error`. orval passes the documented error
+ * bodies; they all share the envelope a MessagesError carries.
+ */
 export type ErrorType<_Body> = MessagesError | ConnectionError;
 
 /** Orval types a binary body as Blob; every raw form is sent as it is. */
@@ -55,7 +58,7 @@ export async function apiRequest<T>(config: RequestConfig, options: RequestOptio
   return data as T;
 }
 
-/** For operations that answer with a redirect: resolves to its Location. */
+/** For operations that answer with a redirect: resolves to its Location (orval still passes a body type). */
 export async function apiRedirect<_T>(config: RequestConfig, options: RequestOptions = {}): Promise<string> {
   const { response } = await send(config, options, { redirect: "manual" });
   return redirectLocation(response);

@@ -24,7 +24,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 async function attempt(fetch: Fetch, request: Request, timeout: number): Promise<Response> {
   const timer = new AbortController();
-  const id = setTimeout(() => timer.abort(new TimeoutError(timeout)), timeout);
+  const id = setTimeout(() => timer.abort(), timeout);
   try {
     return await fetch(new Request(request, { signal: AbortSignal.any([request.signal, timer.signal]) }));
   } catch (error) {
