@@ -1,10 +1,14 @@
 // Produces everything in generated/ from the spec, in order: the bundle first, then what is
-// derived from it.
+// derived from it (types, then the client code).
 import { bundle } from "./bundle.ts";
+import { generateClients } from "./generate-clients.ts";
+import { generateTypes } from "./generate-types.ts";
 import { GENERATED_DIR } from "./lib/paths.ts";
 
 export async function generateAll(outDir = GENERATED_DIR): Promise<void> {
   await bundle(outDir);
+  await generateTypes(outDir);
+  await generateClients(outDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

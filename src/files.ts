@@ -1,0 +1,30 @@
+// Downloads: GET /v1/files answers 302, and the file is wherever Location points. Reading that
+// needs `redirect: "manual"`; following the redirect would fetch the file itself.
+import type { operations } from "../generated/schema.d.ts";
+import { defaultClient } from "./default-client.ts";
+import type { RequestOptions } from "./mutator.ts";
+
+type Redirect = operations["getFile"]["responses"][302];
+const LOCATION = "Location" satisfies keyof Redirect["headers"];
+
+/** The URL a redirect points at. */
+export function redirectLocation(response: Response): string {
+  const location = response.headers.get(LOCATION);
+  if (location) return location;
+  if (response.type === "opaqueredirect") {
+    throw new Error("Browsers hide where a redirect points. Read file URLs on a server, or use the `url` returned by the upload.");
+  }
+  throw new Error(`Expected a redirect with a ${LOCATION} header, got HTTP ${response.status} without one.`);
+}
+
+/** Where a file's bytes are: a storage URL that needs no API key. */
+export async function getFileUrl(params: operations["getFile"]["parameters"]["query"], options: RequestOptions = {}): Promise<string> {
+  const client = options.client ?? defaultClient();
+  const { response } = await client.GET("/v1/files", {
+    params: { query: params },
+    headers: options.headers,
+    signal: options.signal,
+    redirect: "manual",
+  });
+  return redirectLocation(response);
+}

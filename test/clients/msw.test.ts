@@ -1,0 +1,81 @@
+// The generated MSW handlers answer every operation with the spec's first success example and
+// status (201s and the 302 with its Location included), at once.
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { servers } from "../../generated/servers.ts";
+import { getMessagesDevAPIMock, getGetFileMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
+import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { spec } from "./support/spec.ts";
+
+const mock = setupServer(...getMessagesDevAPIMock());
+beforeAll(() => mock.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  mock.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => mock.close());
+
+/** Sends a request, failing as soon as the handler starts waiting on a timer instead of answering. */
+function sendWithoutDelay(request: Request): Promise<Response> {
+  vi.useFakeTimers({ toFake: ["setTimeout"] });
+  let settled = false;
+  const response = fetch(request).finally(() => (settled = true));
+  const waitsOnTimer = new Promise<never>((_, reject) => {
+    const check = () => {
+      if (vi.getTimerCount() > 0) reject(new Error("the handler waits on a timer"));
+      else if (!settled) setImmediate(check);
+    };
+    check();
+  });
+  return Promise.race([response, waitsOnTimer]);
+}
+
+const success = operations(spec).map((operation) => {
+  const [answer] = responses(spec, operation).filter(({ status }) => /^[23]/.test(status));
+  const body = deref(spec, operation.node.requestBody) as JsonObject | undefined;
+  const json = isObject(body?.content) ? body.content["application/json"] : undefined;
+  return {
+    name: `${operation.method.toUpperCase()} ${operation.path} (${operation.operationId})`,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    requestBody: json ? JSON.stringify(namedExamples(spec, json)[0]?.value) : body ? "bytes" : undefined,
+    status: Number(answer!.status),
+    example: namedExamples(spec, answer!.json)[0]?.value,
+    location: (deref(spec, (answer!.response.headers as JsonObject | undefined)?.Location) as JsonObject | undefined)?.example,
+  };
+});
+
+describe("the generated MSW handlers", () => {
+  it.each(success.map((s) => [s.name, s] as const))("answer %s with the spec's status and example", async (_, operation) => {
+    const url = `${servers.mock}${operation.path}`;
+    const response = await sendWithoutDelay(new Request(url, { method: operation.method, body: operation.requestBody, redirect: "manual" }));
+    expect(response.status).toBe(operation.status);
+    if (operation.location !== undefined) expect(response.headers.get("Location")).toBe(operation.location);
+    else expect(await response.json()).toEqual(operation.example);
+  });
+
+  it("answer the one redirect with 302 and a Location, not orval's bare 200", () => {
+    expect(success.filter((s) => s.status === 302).map((s) => s.path)).toEqual(["/v1/files"]);
+  });
+
+  it("take another Location for the redirect when given one", async () => {
+    mock.use(getGetFileMockHandler("https://storage.example/other.jpg"));
+    const response = await fetch(`${servers.mock}/v1/files?id=file_p4o8i2u6y0t3r7e1`, { redirect: "manual" });
+    expect(response.headers.get("Location")).toBe("https://storage.example/other.jpg");
+  });
+
+  it("take another body when given one", async () => {
+    const lines = { data: [], has_more: false, next_cursor: null, request_id: "req_a1" };
+    mock.use(getListLinesMockHandler(lines));
+    await expect((await fetch(`${servers.mock}/v1/lines`)).json()).resolves.toEqual(lines);
+  });
+
+  it("are caught by the no-delay check when a handler waits", async () => {
+    mock.use(http.get(`*/v1/lines`, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return HttpResponse.json({});
+    }));
+    await expect(sendWithoutDelay(new Request(`${servers.mock}/v1/lines`))).rejects.toThrow("the handler waits on a timer");
+  });
+});
