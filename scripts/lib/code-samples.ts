@@ -64,7 +64,8 @@ function typescriptSample(operation: Operation, example: RequestExample, success
     const name = fileName(example);
     imports.push(`import { readFile } from "node:fs/promises";`);
     setup.push(`const bytes = await readFile(${JSON.stringify(name)});`);
-    args = `bytes, { filename: ${JSON.stringify(name)}, contentType: ${JSON.stringify(body.mediaType)} }`;
+    // The body goes out raw; its media type defaults to the operation's first one.
+    args = `bytes, ${typescriptLiteral(example.headers)}`;
   } else {
     args = argumentLiteral(body ? body.value : example.query);
   }
