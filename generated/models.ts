@@ -836,7 +836,7 @@ export interface DeleteWebhookRequest {
 export interface DeletedWebhook {
   id: WebhookId;
   /** Always `true`. */
-  deleted: boolean;
+  deleted: true;
   request_id: RequestId;
 }
 

@@ -1111,7 +1111,7 @@ export interface components {
             /**
              * @description Always `true`.
              * @example true
-             * @enum {boolean}
+             * @constant
              */
             deleted: true;
             request_id: components["schemas"]["RequestId"];

@@ -1853,7 +1853,7 @@ export const deleteWebhook200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook200Response = zod.object({
   "id": zod.string().regex(deleteWebhook200ResponseIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
-  "deleted": zod.literal(true).describe('Always `true`.'),
+  "deleted": zod.boolean().describe('Always `true`.'),
   "request_id": zod.string().regex(deleteWebhook200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('Confirms that a webhook was deleted.')
 

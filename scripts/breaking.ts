@@ -1,25 +1,36 @@
 // Compares the bundled spec at a git ref with the current one, classifies every change as breaking
-// or not, prints a changelog section, and fails on a breaking change unless info.version's major
-// part was bumped.
+// or not, type-checks code written against the old generated client against the current one (see
+// client-compat.ts), prints a changelog section, and fails on a breaking change unless
+// info.version's major part was bumped.
 //
-//   npm run breaking -- <git-ref> [--write-changelog]
+//   npm run breaking -- <git-ref> [--write-changelog] [--skip-client-check]
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { isObject, loadBundle, type OpenApiDocument } from "./lib/openapi.ts";
 import { ROOT } from "./lib/paths.ts";
+import type { Change } from "./lib/spec-diff/change.ts";
 import { changelogSection, judge } from "./lib/spec-diff/changelog.ts";
+import { clientCompatErrors } from "./lib/spec-diff/client-compat.ts";
 import { diffSpecs } from "./lib/spec-diff/operation-diff.ts";
 
 const CHANGELOG = `${ROOT}CHANGELOG.md`;
 
-function bundleAt(ref: string): OpenApiDocument {
+function fileAt(ref: string, path: string): string {
   try {
-    const text = execFileSync("git", ["show", `${ref}:generated/openapi.json`], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return JSON.parse(text) as OpenApiDocument;
+    return execFileSync("git", ["show", `${ref}:${path}`], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    throw new Error(`Cannot read generated/openapi.json at '${ref}': ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(`Cannot read ${path} at '${ref}': ${(error as Error).message.split("\n")[0]}`);
   }
+}
+
+/** Code written against the old client that no longer compiles against this checkout's. */
+async function clientBreaks(ref: string, before: OpenApiDocument): Promise<Change[]> {
+  const errors = await clientCompatErrors(before, fileAt(ref, "generated/schema.d.ts"));
+  return errors.map((error) => {
+    const [operation, message] = [error.slice(0, error.indexOf(":")), error.slice(error.indexOf(":") + 2)];
+    return { rule: "client-no-longer-compiles", breaking: true, where: `\`${operation}\` (generated client)`, what: `code written against ${ref} no longer compiles: ${message}` };
+  });
 }
 
 const versionOf = (spec: OpenApiDocument) => (isObject(spec.info) ? String(spec.info.version) : "0.0.0");
@@ -31,16 +42,19 @@ async function prependToChangelog(section: string): Promise<void> {
   await writeFile(CHANGELOG, [title, section.trimEnd(), ...rest].join("\n\n").replace(/\n*$/, "\n"));
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { "write-changelog": { type: "boolean" } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { "write-changelog": { type: "boolean" }, "skip-client-check": { type: "boolean" } },
+});
 const ref = positionals[0];
 if (!ref) {
-  console.error("Usage: npm run breaking -- <git-ref> [--write-changelog]");
+  console.error("Usage: npm run breaking -- <git-ref> [--write-changelog] [--skip-client-check]");
   process.exit(2);
 }
 
-const before = bundleAt(ref);
+const before = JSON.parse(fileAt(ref, "generated/openapi.json")) as OpenApiDocument;
 const after = loadBundle();
-const changes = diffSpecs(before, after);
+const changes = [...diffSpecs(before, after), ...(values["skip-client-check"] ? [] : await clientBreaks(ref, before))];
 const verdict = judge(versionOf(before), versionOf(after), changes);
 const section = changelogSection(verdict, changes, new Date().toISOString().slice(0, 10));
 console.log(section);

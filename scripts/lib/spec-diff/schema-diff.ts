@@ -22,7 +22,9 @@ function types(schema: JsonObject): Set<string> {
   return new Set(Array.isArray(declared) ? declared.map(String) : [String(declared)]);
 }
 
-const enumOf = (schema: JsonObject) => (Array.isArray(schema.enum) ? schema.enum.map((v) => JSON.stringify(v)) : undefined);
+/** The values a schema allows, when it lists them: `enum`, or `const` as a one-value enum. */
+const enumOf = (schema: JsonObject) =>
+  Array.isArray(schema.enum) ? schema.enum.map((v) => JSON.stringify(v)) : "const" in schema ? [JSON.stringify(schema.const)] : undefined;
 const requiredOf = (schema: JsonObject) => new Set((Array.isArray(schema.required) ? schema.required : []).map(String));
 const propertiesOf = (schema: JsonObject) => (isObject(schema.properties) ? schema.properties : {});
 const difference = <T>(a: Iterable<T>, b: Set<T>) => [...a].filter((x) => !b.has(x));
@@ -77,7 +79,7 @@ function compareBounds(place: Place, label: string, before: JsonObject, after: J
   };
   LOWER_BOUNDS.forEach((keyword) => bound(keyword, true));
   UPPER_BOUNDS.forEach((keyword) => bound(keyword, false));
-  for (const keyword of ["pattern", "format", "const"]) {
+  for (const keyword of ["pattern", "format"]) {
     if (JSON.stringify(before[keyword]) === JSON.stringify(after[keyword])) continue;
     // A new or different pattern can refuse what the old one accepted; dropping one cannot.
     (after[keyword] === undefined ? loosened : tightened).push(`${keyword} ${JSON.stringify(before[keyword]) ?? "none"} → ${JSON.stringify(after[keyword]) ?? "none"}`);

