@@ -4,90 +4,46 @@
 // limit (raised out of the way), validation against the bundle, and state persisted to a SQLite
 // file. Prints req/s, p50 and p99 for both and the emulator/Prism ratio.
 // Run: npm run bench:emulator
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
 import { readConfigFile, DEFAULT_CONFIG_FILE } from "../emulator/config.ts";
-import { BUNDLE_YAML, ROOT } from "./lib/paths.ts";
-import { QUIET_TOOL_ENV } from "./lib/run.ts";
+import { load, type LoadResult } from "./lib/load.ts";
+import { startMock } from "./lib/mock-server.ts";
+import { ROOT } from "./lib/paths.ts";
+import { freePort, spawnService, type ChildService } from "./lib/service.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const KEY = "sk_live_emulator";
 const MESSAGE = JSON.stringify({ from: "+15551234567", to: "+15559876543", text: "Yes! It ships today." });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function startPrism(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(`${ROOT}node_modules/.bin/prism`, ["mock", BUNDLE_YAML, "-h", "127.0.0.1", "-p", String(port), "-v", "silent"], {
-    cwd: ROOT,
-    env: { ...process.env, ...QUIET_TOOL_ENV },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(url, child);
-  return { url, child };
-}
-
-async function startEmulatorProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
+/** The emulator as its own process, as `npm run emulator` runs it, with its state in a SQLite file. */
+async function startEmulatorProcess(dir: string): Promise<ChildService> {
   const config = readConfigFile(DEFAULT_CONFIG_FILE);
   config.rate_limit = { requests_per_hour: 1_000_000_000 };
   await writeFile(join(dir, "config.json"), JSON.stringify(config));
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", String(port), "--db", join(dir, "bench.sqlite"), "--config", join(dir, "config.json")], {
-    cwd: ROOT,
-    stdio: "ignore",
+  const emulator = await spawnService({
+    name: "emulator",
+    command: process.execPath,
+    args: ["--import", "tsx", `${ROOT}emulator/cli.ts`, "--port", String(port), "--db", join(dir, "bench.sqlite"), "--config", join(dir, "config.json")],
+    port,
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(url, child);
   // Contact-first: the contact writes to the line before the line can write back.
-  await fetch(`${url}/_emulator/inbound/messages`, { method: "POST", body: JSON.stringify({ line: "+15551234567", from: "+15559876543", text: "Hi" }) });
-  return { url, child };
+  await fetch(`${emulator.url}/_emulator/inbound/messages`, { method: "POST", body: JSON.stringify({ line: "+15551234567", from: "+15559876543", text: "Hi" }) });
+  return emulator;
 }
 
-interface Measurement {
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function measure(url: string, method: "GET" | "POST", path: string): Promise<Measurement> {
-  const result = await autocannon({
+const measure = (url: string, method: "GET" | "POST", path: string): Promise<LoadResult> =>
+  load({
     url: `${url}${path}`,
     method,
-    body: method === "POST" ? MESSAGE : undefined,
+    ...(method === "POST" && { body: MESSAGE }),
     headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
     connections: CONNECTIONS,
-    duration: SECONDS,
+    seconds: SECONDS,
   });
-  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
-}
 
 const ENDPOINTS = [
   ["GET", "/v1/lines"],
@@ -95,14 +51,18 @@ const ENDPOINTS = [
 ] as const;
 
 const dir = await mkdtemp(join(tmpdir(), "bench-emulator-"));
-const results: { target: string; endpoint: string; m: Measurement }[] = [];
+const results: { target: string; endpoint: string; m: LoadResult }[] = [];
 try {
-  for (const [target, start] of [["prism", startPrism], ["emulator", () => startEmulatorProcess(dir)]] as const) {
+  const servers = [
+    ["prism", () => startMock({ port: 0, logLevel: "silent" })],
+    ["emulator", () => startEmulatorProcess(dir)],
+  ] as const;
+  for (const [target, start] of servers) {
     const server = await start();
     try {
       for (const [method, path] of ENDPOINTS) results.push({ target, endpoint: `${method} ${path}`, m: await measure(server.url, method, path) });
     } finally {
-      server.child.kill("SIGTERM");
+      await server.close();
     }
   }
 } finally {

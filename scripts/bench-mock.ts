@@ -3,7 +3,7 @@
 // the machine with Prism, so read the numbers as this machine's, not Prism's ceiling.
 import { loadBundle, operations } from "./lib/openapi.ts";
 import { startMock } from "./lib/mock-server.ts";
-import { run } from "./lib/run.ts";
+import { load } from "./lib/load.ts";
 
 const TARGET = { method: "get", path: "/v1/lines" } as const;
 const STARTUPS = 3;
@@ -28,14 +28,6 @@ async function startupMs(): Promise<number> {
   }
 }
 
-/** The fields of autocannon's --json report that are printed here. */
-interface AutocannonReport {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const startups: number[] = [];
@@ -44,16 +36,11 @@ console.log(`Prism startup (spawn → first 200 on ${TARGET.path}), ${STARTUPS} 
 
 const mock = await startMock({ port: 0, logLevel: "silent" });
 try {
-  const { stdout } = await run(
-    "autocannon",
-    ["--json", "-c", String(CONNECTIONS), "-d", String(DURATION_S), "-H", `Authorization=${AUTHORIZATION}`, `${mock.url}${TARGET.path}`],
-    { quiet: true },
-  );
-  const report = JSON.parse(stdout) as AutocannonReport;
+  const result = await load({ url: `${mock.url}${TARGET.path}`, headers: { Authorization: AUTHORIZATION }, connections: CONNECTIONS, seconds: DURATION_S });
   console.log(
     `GET ${TARGET.path}, static examples, ${CONNECTIONS} connections, ${DURATION_S} s: ` +
-      `${report.requests.average.toFixed(0)} req/s (${report.requests.total} requests), ` +
-      `p50 ${report.latency.p50} ms, p99 ${report.latency.p99} ms, non-2xx ${report.non2xx}, errors ${report.errors}`,
+      `${result.reqPerSec.toFixed(0)} req/s (${result.total} requests), ` +
+      `p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
   );
 } finally {
   await mock.close();

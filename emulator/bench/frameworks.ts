@@ -5,7 +5,7 @@
 // Run: npm run bench:emulator-frameworks
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
+import { load } from "../../scripts/lib/load.ts";
 
 const SERVER = fileURLToPath(new URL("./framework-server.ts", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -31,10 +31,10 @@ async function measure(framework: string): Promise<Sample> {
       child.on("exit", (code) => reject(new Error(`${framework} exited with ${code}`)));
     });
     const run = (method: "GET" | "POST", path: string, body?: string) =>
-      autocannon({ url: `http://127.0.0.1:${port}${path}`, method, body, headers: { "content-type": "application/json" }, connections: 20, duration: SECONDS });
+      load({ url: `http://127.0.0.1:${port}${path}`, method, ...(body && { body }), headers: { "content-type": "application/json" }, connections: 20, seconds: SECONDS });
     const get = await run("GET", "/v1/lines");
     const post = await run("POST", "/v1/messages", MESSAGE);
-    return { get: get.requests.average, post: post.requests.average, getP99: get.latency.p99, postP99: post.latency.p99 };
+    return { get: get.reqPerSec, post: post.reqPerSec, getP99: get.p99, postP99: post.p99 };
   } finally {
     child.kill("SIGTERM");
   }
