@@ -81,12 +81,15 @@ const TABLES: Record<string, (spec: OpenApiDocument) => string> = {
   "mock-examples": mockExamples,
 };
 
+/** One of the tables, by the name its marker uses. */
+export function guideTable(name: string, spec: OpenApiDocument): string {
+  const build = TABLES[name];
+  if (!build) throw new Error(`Unknown guide table ${name}`);
+  return build(spec);
+}
+
 /** Replaces every `<!-- generated:NAME -->` marker in the spec's description with its table. */
 export function fillGuideTables(spec: OpenApiDocument): void {
   if (!isObject(spec.info) || typeof spec.info.description !== "string") return;
-  spec.info.description = spec.info.description.replace(/<!-- generated:([a-z-]+) -->/g, (marker, name: string) => {
-    const build = TABLES[name];
-    if (!build) throw new Error(`Unknown guide table ${marker}`);
-    return build(spec);
-  });
+  spec.info.description = spec.info.description.replace(/<!-- generated:([a-z-]+) -->/g, (_, name: string) => guideTable(name, spec));
 }
