@@ -41,4 +41,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export type Handler = (request: ApiRequest, emulator: EmulatorContext) => Reply | Promise<Reply>;
+/** What a handler answers on success; the status is the one the spec documents for the operation. */
+export type Success = Omit<Reply, "status">;
+
+export type Handler = (request: ApiRequest, emulator: EmulatorContext) => Success | Promise<Success>;

@@ -39,6 +39,8 @@ export interface OperationSpec {
    * for a list that takes no `limit`, the most items its page schema allows.
    */
   defaultPageSize: number | undefined;
+  /** The status the operation documents for success (201 for a write, 302 for a download). */
+  successStatus: number;
 }
 
 export interface ErrorCodeSpec {
@@ -90,7 +92,8 @@ export function loadApiSpec(document: OpenApiDocument = loadBundle()): ApiSpec {
         schema: parameter.schema as JsonObject,
       };
     });
-    const success = responses(document, operation).find((r) => r.status.startsWith("2"));
+    const success = responses(document, operation).find((r) => /^[23]/.test(r.status));
+    if (!success) throw new Error(`${operation.operationId} documents no success status`);
     return {
       operationId: operation.operationId,
       method: operation.method.toUpperCase(),
@@ -101,7 +104,8 @@ export function loadApiSpec(document: OpenApiDocument = loadBundle()): ApiSpec {
       rawBody: Object.keys(content).length > 0 && json === undefined,
       documentedErrors,
       retryAfterStatuses,
-      defaultPageSize: defaultPageSize(document, parameters, success?.json),
+      defaultPageSize: defaultPageSize(document, parameters, success.json),
+      successStatus: Number(success.status),
     };
   });
   const schemas = (document.components as JsonObject).schemas as JsonObject;

@@ -2,6 +2,7 @@
 // and must be refused with a documented 4xx in the error envelope. The error code expected for
 // each kind of rule is the oracle below; the status is the one the spec documents for that code on
 // that operation, so a case only exists where the spec says what the API answers.
+import type { components } from "../../generated/schema.d.ts";
 import {
   deref,
   isObject,
@@ -28,7 +29,7 @@ export type RuleKind =
   | "empty-body";
 
 /** Which error code answers which broken rule (shared/api-facts.md §2.3, §3.3). */
-const CODE_FOR_RULE: Record<RuleKind, string> = {
+const CODE_FOR_RULE: Record<RuleKind, components["schemas"]["ErrorCode"]> = {
   "no-auth": "missing_api_key",
   "missing-required": "missing_required_parameter",
   "wrong-type": "invalid_parameter_value",

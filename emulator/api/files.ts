@@ -14,7 +14,7 @@ export const uploadFile: Handler = async (request, emulator) => {
   const bytes = request.raw ?? Buffer.alloc(0);
   if (bytes.length === 0) throw new ApiError("empty_file");
   const file = {
-    id: newId("file_"),
+    id: newId("FileId"),
     token: randomUUID(),
     filename: request.headers.optional("X-Filename") ?? null,
     mime_type: request.contentType?.split(";")[0]?.trim() || DEFAULT_MEDIA_TYPE,
@@ -25,12 +25,12 @@ export const uploadFile: Handler = async (request, emulator) => {
       file.id, file.token, file.filename, file.mime_type, file.size, bytes, emulator.clock.now(),
     ),
   );
-  return { status: 201, body: toFile(file as FileRow, storageUrl(emulator, file)) };
+  return { body: toFile(file as FileRow, storageUrl(emulator, file)) };
 };
 
 /** Redirects to the emulator's storage URL, which serves the bytes without an API key. */
 export const getFile: Handler = (request, emulator) => {
   const file = fileById(emulator.db, request.query.string("id"));
   if (!file) throw new ApiError("file_not_found", "id");
-  return { status: 302, headers: { Location: storageUrl(emulator, file) } };
+  return { headers: { Location: storageUrl(emulator, file) } };
 };

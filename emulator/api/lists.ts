@@ -1,10 +1,10 @@
 // The list operations' shared shape: a page of resources, newest first.
-import type { ApiRequest, EmulatorContext, Reply } from "../context.ts";
+import type { ApiRequest, EmulatorContext, Success } from "../context.ts";
 import { listPage, type ListQuery } from "../state/pagination.ts";
 
-export function listReply<Row extends { seq: number }>(emulator: EmulatorContext, request: ApiRequest, query: ListQuery<Row>): Reply {
+export function listReply<Row extends { seq: number }>(emulator: EmulatorContext, request: ApiRequest, query: ListQuery<Row>): Success {
   const limit = request.query.number("limit") ?? request.operation.defaultPageSize;
   if (limit === undefined) throw new Error(`${request.operation.operationId} has no page size in the spec`);
   const page = listPage(emulator.db, query, limit, request.query.optional("cursor"));
-  return { status: 200, body: { data: page.data, has_more: page.has_more, next_cursor: page.next_cursor } };
+  return { body: { data: page.data, has_more: page.has_more, next_cursor: page.next_cursor } };
 }

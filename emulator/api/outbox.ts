@@ -9,5 +9,5 @@ export const getOutboxItem: Handler = (request, emulator) => {
   const row = sql(emulator.db, "SELECT * FROM outbox WHERE id = ?").get(request.query.string("id")) as OutboxRow | undefined;
   if (!row) throw new ApiError("outbox_item_not_found", "id");
   assertLineAccess(emulator.db, request.key, row.line_id, "id");
-  return { status: 200, body: toOutboxItem(row) };
+  return { body: toOutboxItem(row) };
 };

@@ -18,7 +18,7 @@ export const listWebhooks: Handler = (request, emulator) => {
 export const createWebhook: Handler = async (request, emulator) => {
   const line = usableLine(emulator.db, request.key, request.body.string("from"));
   const row = {
-    id: newId("wh_"),
+    id: newId("WebhookId"),
     line_id: line.id,
     url: request.body.string("url"),
     events: JSON.stringify(request.body.strings("events")),
@@ -30,7 +30,7 @@ export const createWebhook: Handler = async (request, emulator) => {
       row.id, row.line_id, row.url, row.events, row.secret, row.is_active, emulator.clock.now(),
     ),
   );
-  return { status: 201, body: { ...toWebhook(row as WebhookRow), secret: row.secret } };
+  return { body: { ...toWebhook(row as WebhookRow), secret: row.secret } };
 };
 
 /** Deletes the webhook and cancels its deliveries that have not gone through yet. */
@@ -43,5 +43,5 @@ export const deleteWebhook: Handler = async (request, emulator) => {
     sql(emulator.db, "DELETE FROM webhooks WHERE id = ?").run(id);
     sql(emulator.db, "UPDATE deliveries SET status = 'cancelled' WHERE webhook_id = ? AND status = 'pending'").run(id);
   });
-  return { status: 200, body: { id, deleted: true } };
+  return { body: { id, deleted: true } };
 };

@@ -1,11 +1,12 @@
 // The checks every write goes through before it is queued, in the order the API applies them:
 // the line, the sandbox, the recipient (contact-first), then what the write refers to.
-import type { EmulatorContext, ApiRequest, Reply } from "../context.ts";
+import type { EmulatorContext, ApiRequest, Success } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
+import { idPrefix } from "../ids.ts";
 import { enqueue, type WriteTarget } from "../outbox/queue.ts";
 import { ensureChat } from "../state/chats.ts";
 import { sql } from "../state/db.ts";
-import { CHAT_ID_PREFIX, fileById, findChat, findMessage, usableLine } from "../state/lookups.ts";
+import { fileById, findChat, findMessage, usableLine } from "../state/lookups.ts";
 import type { ChatRow, LineRow, MessageRow, OutboxKind } from "../state/rows.ts";
 
 const DAY_MS = 86_400_000;
@@ -23,7 +24,7 @@ export function checkWrite(emulator: EmulatorContext, request: ApiRequest): Writ
   if (line.is_sandbox === 1 && line.activated_at === null) throw new ApiError("sandbox_not_activated", "from");
   const to = request.body.string("to");
   const chat = findChat(emulator.db, line, to);
-  if (to.startsWith(CHAT_ID_PREFIX) && !chat) throw new ApiError("chat_not_found", "to");
+  if (to.startsWith(idPrefix("ChatId")) && !chat) throw new ApiError("chat_not_found", "to");
   if (line.is_sandbox === 1) {
     // The paired phone counts as having messaged the sandbox line; nobody else can be reached.
     if ((chat?.identifier ?? to) !== line.paired_phone) throw new ApiError("sandbox_contact_mismatch", "to");
@@ -59,17 +60,17 @@ export function checkSandboxQuota(emulator: EmulatorContext, line: LineRow): voi
   }
 }
 
-/** Queues the write in one transaction with the chat it may create, and answers 201 pending. */
+/** Queues the write in one transaction with the chat it may create, and answers it is pending. */
 export async function queueWrite(
   emulator: EmulatorContext,
   request: ApiRequest,
   write: Write,
   kind: OutboxKind,
   target: Omit<WriteTarget, "chat_id"> = {},
-): Promise<Reply> {
+): Promise<Success> {
   const id = await emulator.commits.run(() => {
     const chat = write.chat ?? ensureChat(emulator.db, write.line, { identifier: write.to }, write.to);
     return enqueue(emulator, write.line.id, kind, request.body.raw, { ...target, chat_id: chat.id });
   });
-  return { status: 201, body: { id, status: "pending" } };
+  return { body: { id, status: "pending" } };
 }

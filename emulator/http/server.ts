@@ -38,7 +38,7 @@ export function createRequestListener(
     } else if (operation.rawBody) {
       raw = await readBody(request, emulator.config.files.max_bytes);
     }
-    return handler(
+    const success = await handler(
       {
         operation, requestId, key, raw,
         query: new Params(query), headers: new Params(headers), body: new Params(body as Record<string, unknown>),
@@ -46,10 +46,11 @@ export function createRequestListener(
       },
       emulator,
     );
+    return { status: operation.successStatus, ...success };
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams): Promise<void> {
-    const requestId = newId("req_");
+    const requestId = newId("RequestId");
     const route = routes.get(`${request.method} ${path}`);
     let reply: Reply;
     if (!route) {

@@ -36,7 +36,7 @@ export interface WriteTarget {
 
 export function enqueue(emulator: EmulatorContext, lineId: string, kind: OutboxKind, payload: Readonly<Record<string, unknown>>, target: WriteTarget): string {
   const { db, clock, config } = emulator;
-  const id = newId("obx_");
+  const id = newId("OutboxItemId");
   const now = clock.now();
   sql(
     db,

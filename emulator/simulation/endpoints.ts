@@ -9,7 +9,7 @@ import { Params } from "../http/params.ts";
 import { errorReply, writeReply } from "../http/reply.ts";
 import type { SimulationHandler } from "../http/server.ts";
 import type { RequestValidator } from "../http/validation.ts";
-import { newId } from "../ids.ts";
+import { newGroupIdentifier, newId } from "../ids.ts";
 import { DEFAULT_FAILURE, injectFailures } from "../outbox/queue.ts";
 import { flushWrites } from "../outbox/worker.ts";
 import { ensureChat } from "../state/chats.ts";
@@ -68,7 +68,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     if (replyTo !== undefined && parent?.line_id !== target.id) throw new ApiError("message_not_found", "reply_to");
     const message = emulator.db.transaction(() => {
       const group = chatId === undefined ? undefined : { id: chatId, name: body.optional("group_name") ?? null };
-      const chat = ensureChat(emulator.db, target, { identifier: group ? newId("chat") : from, group }, from);
+      const chat = ensureChat(emulator.db, target, { identifier: group ? newGroupIdentifier() : from, group }, from);
       const row = insertMessage(emulator.db, {
         chat,
         sender: from,
@@ -192,7 +192,7 @@ export function createSimulation(emulator: EmulatorContext, validator: RequestVa
       serveStoredFile(emulator, response, decodeURIComponent(path.slice(STORAGE_PREFIX.length)));
       return;
     }
-    const requestId = newId("req_");
+    const requestId = newId("RequestId");
     let reply: Reply;
     try {
       reply = await run(request, path);

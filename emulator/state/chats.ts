@@ -17,7 +17,7 @@ export interface NewChat {
 export function ensureChat(db: Db, line: LineRow, chat: NewChat, participant: string): ChatRow {
   const existing = findChat(db, line, chat.group?.id ?? chat.identifier);
   if (existing) return addParticipant(db, existing, participant);
-  const id = chat.group?.id ?? newId("cht_");
+  const id = chat.group?.id ?? newId("ChatId");
   sql(
     db,
     `INSERT INTO chats (id, line_id, identifier, service, name, is_group, participants, last_message_at, has_received_inbound)

@@ -3,11 +3,10 @@ import type { ApiKey } from "../config.ts";
 import type { EmulatorContext } from "../context.ts";
 import { canUseLine } from "../http/auth.ts";
 import { ApiError } from "../http/errors.ts";
+import { idPrefix } from "../ids.ts";
 import { sql, type Db } from "./db.ts";
 import type { ChatRow, FileRow, LineRow, MessageRow } from "./rows.ts";
 
-export const CHAT_ID_PREFIX = "cht_";
-export const MESSAGE_ID_PREFIX = "msg_";
 
 export function lineByHandle(db: Db, handle: string): LineRow | undefined {
   return sql(db, "SELECT * FROM lines WHERE handle = ?").get(handle) as LineRow | undefined;
@@ -32,7 +31,7 @@ export function assertLineAccess(db: Db, key: ApiKey, lineId: string, param: str
 
 /** The chat `to` names on a line: a chat ID, or the contact's handle for a one-to-one chat. */
 export function findChat(db: Db, line: LineRow, to: string): ChatRow | undefined {
-  return to.startsWith(CHAT_ID_PREFIX)
+  return to.startsWith(idPrefix("ChatId"))
     ? (sql(db, "SELECT * FROM chats WHERE id = ? AND line_id = ?").get(to, line.id) as ChatRow | undefined)
     : (sql(db, "SELECT * FROM chats WHERE identifier = ? AND line_id = ?").get(to, line.id) as ChatRow | undefined);
 }
@@ -50,7 +49,7 @@ export function readableChat(db: Db, key: ApiKey, from: string, to: string): Cha
 
 /** A message by ID (`msg_…`) or GUID. */
 export function findMessage(db: Db, reference: string): MessageRow | undefined {
-  const column = reference.startsWith(MESSAGE_ID_PREFIX) ? "id" : "guid";
+  const column = reference.startsWith(idPrefix("MessageId")) ? "id" : "guid";
   return sql(db, `SELECT * FROM messages WHERE ${column} = ?`).get(reference) as MessageRow | undefined;
 }
 

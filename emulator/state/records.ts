@@ -19,7 +19,7 @@ export interface NewMessage {
 }
 
 export function insertMessage(db: Db, message: NewMessage): MessageRow {
-  const id = newId("msg_");
+  const id = newId("MessageId");
   sql(
     db,
     `INSERT INTO messages (id, line_id, chat_id, guid, sender, text, attachments, service, is_from_me, is_audio_message, sent_at, synced_at, outbox_id, reply_to_guid)
@@ -51,7 +51,7 @@ export function upsertReaction(db: Db, change: ReactionChange): ReactionRow {
     `INSERT INTO reactions (id, message_id, chat_id, line_id, type, sender, is_from_me, added, sent_at, synced_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (message_id, sender, type) DO UPDATE SET added = excluded.added, sent_at = excluded.sent_at, synced_at = excluded.synced_at`,
-  ).run(newId("rxn_"), change.messageId, change.chatId, change.lineId, change.type, change.sender, change.isFromMe ? 1 : 0, change.added ? 1 : 0, change.at, change.at);
+  ).run(newId("ReactionId"), change.messageId, change.chatId, change.lineId, change.type, change.sender, change.isFromMe ? 1 : 0, change.added ? 1 : 0, change.at, change.at);
   return sql(db, "SELECT * FROM reactions WHERE message_id = ? AND sender = ? AND type = ?").get(change.messageId, change.sender, change.type) as ReactionRow;
 }
 
@@ -60,7 +60,7 @@ export function setTyping(db: Db, chatId: string, handle: string, isTyping: bool
     db,
     `INSERT INTO typing_indicators (id, chat_id, handle, is_typing, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, handle) DO UPDATE SET is_typing = excluded.is_typing, updated_at = excluded.updated_at`,
-  ).run(newId("ind_"), chatId, handle, isTyping ? 1 : 0, at);
+  ).run(newId("TypingIndicatorId"), chatId, handle, isTyping ? 1 : 0, at);
 }
 
 export function markRead(db: Db, chatId: string, handle: string, at: number): void {
@@ -68,5 +68,5 @@ export function markRead(db: Db, chatId: string, handle: string, at: number): vo
     db,
     `INSERT INTO read_receipts (id, chat_id, handle, last_read_at, synced_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, handle) DO UPDATE SET last_read_at = excluded.last_read_at, synced_at = excluded.synced_at`,
-  ).run(newId("rcp_"), chatId, handle, at, at);
+  ).run(newId("ReadReceiptId"), chatId, handle, at, at);
 }

@@ -15,7 +15,7 @@ export function seedLines(db: Db, config: ResolvedConfig, now: number): void {
            advanced_features = excluded.advanced_features, is_sandbox = excluded.is_sandbox, paired_phone = excluded.paired_phone,
            daily_quota = excluded.daily_quota, activated_at = COALESCE(lines.activated_at, excluded.activated_at)`,
       ).run(
-        stableId("ln_", line.handle), line.handle, line.label, line.service, line.is_active ? 1 : 0, line.advanced_features ? 1 : 0,
+        stableId("LineId", line.handle), line.handle, line.label, line.service, line.is_active ? 1 : 0, line.advanced_features ? 1 : 0,
         line.sandbox ? 1 : 0, line.sandbox?.paired_phone ?? null, line.sandbox?.daily_quota ?? null, line.sandbox?.activated ? now : null,
       );
     }

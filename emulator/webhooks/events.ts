@@ -18,7 +18,7 @@ export function fireEvent(emulator: EmulatorContext, lineId: string, event: stri
       emulator.db,
       `INSERT INTO deliveries (id, webhook_id, event, data, url, attempts, status, last_status_code, created_at, delivered_at, due_at)
        VALUES (?, ?, ?, ?, ?, 0, 'pending', NULL, ?, NULL, ?)`,
-    ).run(newId("dlv_"), webhook.id, event, JSON.stringify(data), webhook.url, now, now);
+    ).run(newId("DeliveryId"), webhook.id, event, JSON.stringify(data), webhook.url, now, now);
     queued += 1;
   }
   if (queued > 0) emulator.wake();
