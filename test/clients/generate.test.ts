@@ -1,27 +1,20 @@
 // `npm run generate`: deterministic, committed fresh, and stale files named.
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { staleFiles } from "../../scripts/check-generated.ts";
 import { generateAll } from "../../scripts/generate.ts";
 import { forGenerators } from "../../scripts/lib/generator-input.ts";
 import type { JsonObject, OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { scratchOutputs } from "../support/scratch-outputs.ts";
 import { spec } from "./support/spec.ts";
 
 describe("generation", () => {
-  const dirs: string[] = [];
-  const fresh = async () => {
-    const dir = await mkdtemp(join(tmpdir(), "generate-test-"));
-    dirs.push(dir);
-    await generateAll(dir);
-    return dir;
-  };
+  const fresh = scratchOutputs("generate-test-", generateAll);
   let first: string;
   beforeAll(async () => {
     first = await fresh();
   });
-  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
   it("writes the types, the clients and the bundle", async () => {
     expect((await readdir(first)).sort()).toEqual(

@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 // The generated hooks against the emulator, unchanged: a query, a mutation whose write shows up in
 // the next query, and a typed error, over real HTTP (CORS included, as a browser app would see it).
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
-import { createElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnService, type ChildService } from "../../scripts/lib/service.ts";
 import { configure, NotFoundError } from "../../src/index.ts";
 import { useGetOutboxItem, useListMessages, useSendMessage } from "../../src/react.ts";
+import { wrapper } from "./support/query-wrapper.ts";
 
 const LINE = "+15551234567";
 const CONTACT = "+15559876543";
@@ -22,10 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-function wrapper({ children }: { children: ReactNode }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return createElement(QueryClientProvider, { client }, children);
-}
 
 describe("the generated hooks against the emulator", () => {
   it("send a message, and list it once the outbox has sent it", async () => {

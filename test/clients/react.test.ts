@@ -1,17 +1,16 @@
 // @vitest-environment happy-dom
 // The generated React Query hooks, rendered against the generated MSW handlers: they send through
 // the runtime (auth header, typed errors in `error`).
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { createElement, type ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import bundle from "../../generated/openapi.json" with { type: "json" };
 import { servers } from "../../generated/servers.ts";
 import { AuthorizationError, MessagesError, configure } from "../../src/index.ts";
 import { getMessagesDevAPIMock } from "../../src/msw.ts";
 import { useGetFile, useListLines, useSendMessage } from "../../src/react.ts";
+import { wrapper } from "./support/query-wrapper.ts";
 
 // scripts/lib cannot load here: happy-dom's URL resolves file: URLs wrongly. The examples are read
 // from the bundle directly.
@@ -30,10 +29,6 @@ beforeEach(() => {
 afterEach(() => mock.resetHandlers());
 afterAll(() => mock.close());
 
-function wrapper({ children }: { children: ReactNode }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return createElement(QueryClientProvider, { client }, children);
-}
 
 describe("the generated hooks", () => {
   it("run a query through the runtime: the data is the answer, the key was sent", async () => {

@@ -1,19 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bundle } from "../../scripts/bundle.ts";
 import { staleFiles } from "../../scripts/check-generated.ts";
+import { scratchOutputs } from "../support/scratch-outputs.ts";
 
 describe("the bundle", () => {
-  const dirs: string[] = [];
-  const fresh = async () => {
-    const dir = await mkdtemp(join(tmpdir(), "bundle-test-"));
-    dirs.push(dir);
-    await bundle(dir);
-    return dir;
-  };
-  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+  const fresh = scratchOutputs("bundle-test-", bundle);
 
   it("is byte-identical on every run", async () => {
     const [first, second] = [await fresh(), await fresh()];
