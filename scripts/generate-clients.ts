@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type OptionsExport } from "orval";
-import { forGenerators } from "./lib/generator-input.ts";
 import { deref, isObject, loadBundle, operations, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
 import { GENERATED_DIR, ROOT } from "./lib/paths.ts";
 import { runTypeScript } from "./lib/run.ts";
@@ -149,7 +148,7 @@ async function finish(scratch: string, outDir: string, spec: OpenApiDocument): P
  * at most once per process; generateClients() is the safe choice anywhere else.
  */
 export async function writeClients(outDir: string): Promise<void> {
-  const spec = forGenerators(loadBundle(join(outDir, "openapi.json")));
+  const spec = loadBundle(join(outDir, "openapi.json"));
   // Written first: src/ imports it, and orval reads src/mutator.ts with its imports.
   await writeFile(join(outDir, "servers.ts"), serversModule(spec));
   const scratch = await mkdtemp(join(tmpdir(), "orval-"));

@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { deref, isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
 import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
 import type { ApiSpec, OperationSpec, ParameterSpec } from "../spec.ts";
 import { ApiError } from "./errors.ts";
@@ -77,19 +78,14 @@ export class RequestValidator {
     return schema;
   }
 
-  private toApiError(errors: ErrorObject[], location: Location): ApiError {
+  private toApiError(raw: ErrorObject[], location: Location): ApiError {
     const noun = NOUN[location];
-    const missing = errors.find((e) => e.keyword === "required" && !e.schemaPath.includes("/anyOf/"));
+    const { errors, eitherOf } = essentialErrors(raw);
+    if (eitherOf) return new ApiError("missing_required_parameter", eitherOf[0], `Either ${eitherOf.map((n) => `'${n}'`).join(" or ")} is required.`);
+    const missing = errors.find((e) => e.keyword === "required");
     if (missing) {
       const name = String(missing.params.missingProperty);
       return new ApiError("missing_required_parameter", name, `The '${name}' ${noun} is required.`);
-    }
-    if (errors.some((e) => e.keyword === "anyOf")) {
-      const alternatives = errors.filter((e) => e.keyword === "required" && e.schemaPath.includes("/anyOf/"));
-      const names = alternatives.map((e) => String(e.params.missingProperty));
-      if (names.length > 0) {
-        return new ApiError("missing_required_parameter", names[0], `Either ${names.map((n) => `'${n}'`).join(" or ")} is required.`);
-      }
     }
     const [first] = errors as [ErrorObject];
     if (first.keyword === "additionalProperties") {
