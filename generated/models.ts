@@ -128,21 +128,20 @@ export const ErrorCode = {
 /**
  * What went wrong.
  */
-export type ErrorError = {
+export interface ErrorDetail {
   type: ErrorType;
   code: ErrorCode;
   /** A human-readable explanation. It may change; do not parse it. */
   message: string;
   /** The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error. */
   param?: string;
-};
+}
 
 /**
  * Every error has this shape. `error.param` names the parameter or field at fault, when there is one.
  */
-export interface Error {
-  /** What went wrong. */
-  error: ErrorError;
+export interface ErrorResponse {
+  error: ErrorDetail;
   request_id: RequestId;
 }
 
@@ -694,22 +693,22 @@ Unconfirmed: whether the API adds internal fields; this spec leaves the object o
 /**
  * A storage URL for the file, when one is available.
  */
-export type FileUrl = string | null;
+export type UploadedFileUrl = string | null;
 
 /**
  * The name sent in `X-Filename`, or `null` if none was sent.
  */
-export type FileFilename = string | null;
+export type UploadedFileFilename = string | null;
 
 /**
  * An uploaded file. Attach it to a message with its `id`.
  */
-export interface File {
+export interface UploadedFile {
   id: FileId;
   /** A storage URL for the file, when one is available. */
-  url: FileUrl;
+  url: UploadedFileUrl;
   /** The name sent in `X-Filename`, or `null` if none was sent. */
-  filename: FileFilename;
+  filename: UploadedFileFilename;
   /** The media type, taken from the upload's `Content-Type`. */
   mime_type: string;
   /**
@@ -1012,52 +1011,52 @@ export interface ReactionRemovedEvent {
 /**
  * The API key is missing, malformed, revoked or expired.
  */
-export type UnauthorizedResponse = Error;
+export type UnauthorizedResponse = ErrorResponse;
 
 /**
  * The API key lacks this operation's scope.
  */
-export type ScopeForbiddenResponse = Error;
+export type ScopeForbiddenResponse = ErrorResponse;
 
 /**
  * Too many requests. Wait for `Retry-After` seconds, then retry.
  */
-export type RateLimitedResponse = Error;
+export type RateLimitedResponse = ErrorResponse;
 
 /**
  * Something failed on the server. Safe to retry reads; see the retry guidance before retrying writes.
  */
-export type ServerErrorResponse = Error;
+export type ServerErrorResponse = ErrorResponse;
 
 /**
  * The API key may not act on this line.
  */
-export type LineForbiddenResponse = Error;
+export type LineForbiddenResponse = ErrorResponse;
 
 /**
  * No line has this handle.
  */
-export type LineNotFoundResponse = Error;
+export type LineNotFoundResponse = ErrorResponse;
 
 /**
  * The line or the chat does not exist.
  */
-export type ChatNotFoundResponse = Error;
+export type ChatNotFoundResponse = ErrorResponse;
 
 /**
  * The write is not allowed: scope, line restriction, sandbox state, or the contact-first rule.
  */
-export type SendForbiddenResponse = Error;
+export type SendForbiddenResponse = ErrorResponse;
 
 /**
  * Too many requests, or the sandbox's daily quota is used up. Wait for `Retry-After` seconds, then retry.
  */
-export type SendRateLimitedResponse = Error;
+export type SendRateLimitedResponse = ErrorResponse;
 
 /**
  * The API key may not read or change this resource.
  */
-export type ResourceForbiddenResponse = Error;
+export type ResourceForbiddenResponse = ErrorResponse;
 
 /**
  * The handle of the line (phone number in E.164 form, or Apple ID).
