@@ -160,6 +160,7 @@ export type ChatId = string;
 /**
  * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type NullableTimestamp = number | null;
 
@@ -248,6 +249,7 @@ export type AttachmentMimeType = string | null;
 /**
  * The size in bytes, when known.
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type AttachmentSize = number | null;
 
@@ -273,6 +275,7 @@ export interface Attachment {
   /**
    * The size in bytes, when known.
    * @minimum 0
+   * @maximum 9007199254740991
    */
   size: AttachmentSize;
   /** Where to download the file. The URL itself needs no API key.
@@ -285,6 +288,7 @@ Unconfirmed: how long it stays valid. */
 /**
  * A point in time as Unix epoch milliseconds (UTC).
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type Timestamp = number;
 
@@ -714,6 +718,7 @@ export interface UploadedFile {
   /**
    * The size in bytes.
    * @minimum 1
+   * @maximum 9007199254740991
    */
   size: number;
   request_id: RequestId;

@@ -559,7 +559,6 @@ export interface components {
          */
         ChatId: string;
         /**
-         * Format: int64
          * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
          * @example 1795170896000
          */
@@ -643,7 +642,6 @@ export interface components {
              */
             mime_type: string | null;
             /**
-             * Format: int64
              * @description The size in bytes, when known.
              * @example 245760
              */
@@ -662,7 +660,6 @@ export interface components {
             transcription?: string | null;
         };
         /**
-         * Format: int64
          * @description A point in time as Unix epoch milliseconds (UTC).
          * @example 1795170896000
          */
@@ -1007,7 +1004,6 @@ export interface components {
              */
             mime_type: string;
             /**
-             * Format: int64
              * @description The size in bytes.
              * @example 245760
              */
