@@ -1064,7 +1064,8 @@ export type SendRateLimitedResponse = ErrorResponse;
 export type ResourceForbiddenResponse = ErrorResponse;
 
 /**
- * The handle of the line (phone number in E.164 form, or Apple ID).
+ * The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
  */
 export type FromParameter = string;
 
@@ -1079,7 +1080,8 @@ export type LimitParameter = number;
 export type CursorParameter = string;
 
 /**
- * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+ * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
  */
 export type ToParameter = string;
 

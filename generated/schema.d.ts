@@ -1345,7 +1345,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The handle of the line (phone number in E.164 form, or Apple ID).
+         * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15551234567
          */
         From: components["schemas"]["LineHandle"];
@@ -1360,7 +1361,8 @@ export interface components {
          */
         Cursor: components["schemas"]["Cursor"];
         /**
-         * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+         * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15559876543
          */
         To: components["schemas"]["Recipient"];
@@ -1447,7 +1449,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
@@ -1497,12 +1500,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1738,12 +1743,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1821,12 +1828,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -2049,7 +2058,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];

@@ -102,7 +102,7 @@ export const listChatsQueryLimitDefault = 50;
 export const listChatsQueryLimitMax = 100;
 
 export const listChatsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
+  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
   "limit": zod.coerce.number().min(1).max(listChatsQueryLimitMax).default(listChatsQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
@@ -228,8 +228,8 @@ export const listMessagesQueryLimitDefault = 50;
 export const listMessagesQueryLimitMax = 100;
 
 export const listMessagesQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).'),
+  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
   "limit": zod.coerce.number().min(1).max(listMessagesQueryLimitMax).default(listMessagesQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
@@ -855,8 +855,8 @@ export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,1
 
 
 export const listTypingIndicatorsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
+  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listTypingIndicators200ResponseDataItemIdRegExp = new RegExp('^ind_[A-Za-z0-9]+$');
@@ -1082,8 +1082,8 @@ export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[
 
 
 export const listReadReceiptsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
+  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listReadReceipts200ResponseDataItemIdRegExp = new RegExp('^rcp_[A-Za-z0-9]+$');
@@ -1624,7 +1624,7 @@ export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@
 
 
 export const listWebhooksQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).')
+  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listWebhooks200ResponseDataItemIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');

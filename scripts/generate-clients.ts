@@ -4,7 +4,7 @@
 //   react.ts       React Query v5 hooks and query keys, through the same mutator
 //   msw.ts         MSW handlers answering the spec's examples with the spec's statuses
 //   zod.ts         zod schemas of every body, query, header and response status, webhook deliveries too
-//   servers.ts     the spec's servers by name
+//   servers.ts     the spec's production server and the local ones (local-servers.yaml), by name
 // orval 7.13.2 writes into a scratch folder; then its output is finished here (see `finish`). It
 // runs in a child process: orval keeps names across runs in one process (a second run's zod
 // constants get an `One` suffix), which would make generation depend on what ran before.
@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type OptionsExport } from "orval";
-import { deref, isObject, loadBundle, operations, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
+import { LOCAL_SERVERS } from "./lib/local-servers.ts";
+import { deref, isObject, loadBundle, operations, productionUrl, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
 import { GENERATED_DIR, ROOT } from "./lib/paths.ts";
 import { runTypeScript } from "./lib/run.ts";
 
@@ -113,9 +114,9 @@ function redirectHandlers(code: string, spec: OpenApiDocument): string {
 }
 
 function serversModule(spec: OpenApiDocument): string {
-  const named = (Array.isArray(spec.servers) ? spec.servers : []).filter(isObject).map((server) => [String(server["x-name"]), server.url]);
+  const named = Object.entries({ production: productionUrl(spec), ...Object.fromEntries(Object.entries(LOCAL_SERVERS).map(([name, { url }]) => [name, url])) });
   return [
-    "// Generated from the servers of generated/openapi.json. Do not edit: run `npm run generate`.",
+    "// Generated from the server of generated/openapi.json and from local-servers.yaml. Do not edit: run `npm run generate`.",
     "",
     ...named.map(([name, url]) => `export const ${name} = ${JSON.stringify(url)};`),
     "",

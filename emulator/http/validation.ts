@@ -12,6 +12,14 @@ import { ApiError } from "./errors.ts";
 type Location = "query" | "header" | "body";
 const NOUN: Record<Location, string> = { query: "query parameter", header: "header", body: "field" };
 
+/**
+ * A phone number whose `+` was sent bare in the query string and so decoded as a space
+ * (`?from=+15551234567` reads as " 15551234567"). Refused like any malformed handle, but told apart
+ * so the message says how to fix it. Unconfirmed: whether the API refuses it too (this spec's
+ * reading), or reads the space back as a `+`.
+ */
+const plusDecodedAsSpace = (value: Json | undefined) => typeof value === "string" && /^ [1-9][0-9]{6,14}$/.test(value);
+
 export class RequestValidator {
   private readonly validator: SchemaValidator;
   private readonly objectSchemas = new Map<string, JsonObject>();
@@ -46,7 +54,7 @@ export class RequestValidator {
   /** Validates a value against a schema object or pointer, raising the API error for a failure. */
   check(schema: string | JsonObject, value: unknown, location: Location): void {
     const errors = this.validator.validate(schema, value);
-    if (errors.length > 0) throw this.toApiError(errors, location);
+    if (errors.length > 0) throw this.toApiError(errors, location, value);
   }
 
   private parameters(operation: OperationSpec, location: "query" | "header", read: (name: string) => unknown): Record<string, unknown> {
@@ -78,7 +86,7 @@ export class RequestValidator {
     return schema;
   }
 
-  private toApiError(raw: ErrorObject[], location: Location): ApiError {
+  private toApiError(raw: ErrorObject[], location: Location, value: unknown): ApiError {
     const noun = NOUN[location];
     const { errors, eitherOf } = essentialErrors(raw);
     if (eitherOf) return new ApiError("missing_required_parameter", eitherOf[0], `Either ${eitherOf.map((n) => `'${n}'`).join(" or ")} is required.`);
@@ -94,6 +102,9 @@ export class RequestValidator {
     }
     const name = first.instancePath.split("/")[1];
     if (name === undefined) return new ApiError("invalid_parameter_value", undefined, "The request body must be a JSON object.");
+    if (location === "query" && isObject(value as Json) && plusDecodedAsSpace((value as JsonObject)[name])) {
+      return new ApiError("invalid_parameter_value", name, `The '${name}' ${noun} starts with a space where a phone number's '+' belongs: in a query string a bare '+' means a space, so send it as %2B.`);
+    }
     return new ApiError("invalid_parameter_value", name, `The '${name}' ${noun} ${this.explain(first)}.`);
   }
 

@@ -63,7 +63,7 @@ const ERROR_CODES: Record<string, { status: string; type: string; operations: st
 
 const RESOURCE_SCHEMAS = [
   "Line", "Chat", "Message", "Attachment", "OutboxItem", "Reaction",
-  "TypingIndicator", "ReadReceipt", "Webhook", "File", "DeletedWebhook",
+  "TypingIndicator", "ReadReceipt", "Webhook", "UploadedFile", "DeletedWebhook",
 ];
 
 /** Error codes an operation declares, with the status and type of their examples. */
