@@ -1,15 +1,16 @@
 // The published bundle names production only, and asks for the key at its root; the local servers'
 // addresses come from local-servers.yaml, and everything that needs them reads them from there.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { DEFAULT_PORT as EMULATOR_PORT } from "../../emulator/index.ts";
 import { servers } from "../../generated/servers.ts";
 import { LOCAL_SERVERS, loadLocalServers } from "../../scripts/lib/local-servers.ts";
 import { DEFAULT_MOCK_PORT } from "../../scripts/lib/mock-server.ts";
 import { loadBundle, productionUrl, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { BUNDLE_JSON } from "../../scripts/lib/paths.ts";
+import { BUNDLE_JSON, ROOT } from "../../scripts/lib/paths.ts";
 
 const spec = loadBundle(BUNDLE_JSON);
 
@@ -45,6 +46,11 @@ describe("local-servers.yaml", () => {
     expect(servers).toEqual({ production: productionUrl(spec), mock: LOCAL_SERVERS.mock.url, emulator: LOCAL_SERVERS.emulator.url });
     expect(`http://127.0.0.1:${DEFAULT_MOCK_PORT}`).toBe(LOCAL_SERVERS.mock.url);
     expect(`http://127.0.0.1:${EMULATOR_PORT}`).toBe(LOCAL_SERVERS.emulator.url);
+  });
+
+  it("gives the emulator's simulation spec its server, the one address YAML cannot import", async () => {
+    const simulation = parse(await readFile(join(ROOT, "emulator/simulation.openapi.yaml"), "utf8")) as { servers: Array<{ url: string }> };
+    expect(simulation.servers.map(({ url }) => url)).toEqual([LOCAL_SERVERS.emulator.url]);
   });
 
   it("refuses an address off the loopback interface, naming the server", async () => {
