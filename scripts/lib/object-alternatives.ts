@@ -4,7 +4,7 @@
 // alternatives, one of which must be sent. A failure is what it is whichever branch the caller
 // meant: an error every failing branch reports, not the branch-specific noise Ajv reports too.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { deref, isObject, type JsonObject, type OpenApiDocument } from "./openapi.ts";
+import { deref, isObject, type JsonObject } from "./openapi.ts";
 
 export interface ObjectFields {
   properties: JsonObject;
@@ -16,7 +16,7 @@ export interface ObjectFields {
 const requiredOf = (schema: JsonObject) => (Array.isArray(schema.required) ? schema.required.map(String) : []);
 
 /** The fields of an object schema, or of an `anyOf` of object schemas taken together. */
-export function objectFields(spec: OpenApiDocument, schema: JsonObject | undefined): ObjectFields {
+export function objectFields(spec: JsonObject, schema: JsonObject | undefined): ObjectFields {
   const resolved = deref(spec, schema);
   if (!isObject(resolved)) return { properties: {}, required: [], alternatives: [] };
   const branches = Array.isArray(resolved.anyOf) ? resolved.anyOf.map((branch) => deref(spec, branch)).filter(isObject) : [resolved];
