@@ -12,4 +12,6 @@ export function refused(): void {
   void api.createWebhook({ url: "https://example.com/hook", events: ["message.deleted"] });
   // @ts-expect-error [TS2322: '"paused"'] the typing state is on or off
   void api.sendTypingIndicator({ from: "+15551234567", to: "+15559876543", state: "paused" });
+  // @ts-expect-error [TS2353: 'DeepReadonlyObject<File>'] an upload's body is the bytes, not the uploaded file's metadata
+  void api.uploadFile({ id: "file_p4o8i2u6y0t3r7e1", filename: "photo.jpg" });
 }
