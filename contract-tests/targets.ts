@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startMock } from "../scripts/lib/mock-server.ts";
-import { isObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
+import { productionUrl, type OpenApiDocument } from "../scripts/lib/openapi.ts";
 import { ConfigError, type ContractConfig, type TargetKind } from "./config.ts";
 
 export interface Target {
@@ -51,12 +51,4 @@ async function loadEmulator(moduleUrl: URL): Promise<StartEmulator> {
   const module = (await import(moduleUrl.href)) as { startEmulator?: unknown };
   if (typeof module.startEmulator !== "function") throw new ConfigError(`${path} does not export startEmulator().`);
   return module.startEmulator as StartEmulator;
-}
-
-/** The spec's production server: the first one not marked `x-internal`. */
-export function productionUrl(spec: OpenApiDocument): string {
-  const servers = Array.isArray(spec.servers) ? spec.servers.filter(isObject) : [];
-  const production = servers.find((server) => server["x-internal"] !== true);
-  if (typeof production?.url !== "string") throw new Error("The spec names no production server");
-  return production.url;
 }

@@ -2,6 +2,7 @@
 // it in-process (tests, the contract suite); `npm run emulator` runs it from the command line.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { defaultPort } from "../scripts/lib/local-servers.ts";
 import { routeTable } from "./api/handlers.ts";
 import { Clock } from "./clock.ts";
 import { apiKeys, resolveConfig, type EmulatorConfig } from "./config.ts";
@@ -40,7 +41,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 4020;
+export const DEFAULT_PORT = defaultPort("emulator");
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const drift = options.drift ?? [];

@@ -128,21 +128,20 @@ export const ErrorCode = {
 /**
  * What went wrong.
  */
-export type ErrorError = {
+export interface ErrorDetail {
   type: ErrorType;
   code: ErrorCode;
   /** A human-readable explanation. It may change; do not parse it. */
   message: string;
   /** The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error. */
   param?: string;
-};
+}
 
 /**
  * Every error has this shape. `error.param` names the parameter or field at fault, when there is one.
  */
-export interface Error {
-  /** What went wrong. */
-  error: ErrorError;
+export interface ErrorResponse {
+  error: ErrorDetail;
   request_id: RequestId;
 }
 
@@ -161,6 +160,7 @@ export type ChatId = string;
 /**
  * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type NullableTimestamp = number | null;
 
@@ -249,6 +249,7 @@ export type AttachmentMimeType = string | null;
 /**
  * The size in bytes, when known.
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type AttachmentSize = number | null;
 
@@ -274,6 +275,7 @@ export interface Attachment {
   /**
    * The size in bytes, when known.
    * @minimum 0
+   * @maximum 9007199254740991
    */
   size: AttachmentSize;
   /** Where to download the file. The URL itself needs no API key.
@@ -286,6 +288,7 @@ Unconfirmed: how long it stays valid. */
 /**
  * A point in time as Unix epoch milliseconds (UTC).
  * @minimum 0
+ * @maximum 9007199254740991
  */
 export type Timestamp = number;
 
@@ -694,27 +697,28 @@ Unconfirmed: whether the API adds internal fields; this spec leaves the object o
 /**
  * A storage URL for the file, when one is available.
  */
-export type FileUrl = string | null;
+export type UploadedFileUrl = string | null;
 
 /**
  * The name sent in `X-Filename`, or `null` if none was sent.
  */
-export type FileFilename = string | null;
+export type UploadedFileFilename = string | null;
 
 /**
  * An uploaded file. Attach it to a message with its `id`.
  */
-export interface File {
+export interface UploadedFile {
   id: FileId;
   /** A storage URL for the file, when one is available. */
-  url: FileUrl;
+  url: UploadedFileUrl;
   /** The name sent in `X-Filename`, or `null` if none was sent. */
-  filename: FileFilename;
+  filename: UploadedFileFilename;
   /** The media type, taken from the upload's `Content-Type`. */
   mime_type: string;
   /**
    * The size in bytes.
    * @minimum 1
+   * @maximum 9007199254740991
    */
   size: number;
   request_id: RequestId;
@@ -1012,55 +1016,56 @@ export interface ReactionRemovedEvent {
 /**
  * The API key is missing, malformed, revoked or expired.
  */
-export type UnauthorizedResponse = Error;
+export type UnauthorizedResponse = ErrorResponse;
 
 /**
  * The API key lacks this operation's scope.
  */
-export type ScopeForbiddenResponse = Error;
+export type ScopeForbiddenResponse = ErrorResponse;
 
 /**
  * Too many requests. Wait for `Retry-After` seconds, then retry.
  */
-export type RateLimitedResponse = Error;
+export type RateLimitedResponse = ErrorResponse;
 
 /**
  * Something failed on the server. Safe to retry reads; see the retry guidance before retrying writes.
  */
-export type ServerErrorResponse = Error;
+export type ServerErrorResponse = ErrorResponse;
 
 /**
  * The API key may not act on this line.
  */
-export type LineForbiddenResponse = Error;
+export type LineForbiddenResponse = ErrorResponse;
 
 /**
  * No line has this handle.
  */
-export type LineNotFoundResponse = Error;
+export type LineNotFoundResponse = ErrorResponse;
 
 /**
  * The line or the chat does not exist.
  */
-export type ChatNotFoundResponse = Error;
+export type ChatNotFoundResponse = ErrorResponse;
 
 /**
  * The write is not allowed: scope, line restriction, sandbox state, or the contact-first rule.
  */
-export type SendForbiddenResponse = Error;
+export type SendForbiddenResponse = ErrorResponse;
 
 /**
  * Too many requests, or the sandbox's daily quota is used up. Wait for `Retry-After` seconds, then retry.
  */
-export type SendRateLimitedResponse = Error;
+export type SendRateLimitedResponse = ErrorResponse;
 
 /**
  * The API key may not read or change this resource.
  */
-export type ResourceForbiddenResponse = Error;
+export type ResourceForbiddenResponse = ErrorResponse;
 
 /**
- * The handle of the line (phone number in E.164 form, or Apple ID).
+ * The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
  */
 export type FromParameter = string;
 
@@ -1075,7 +1080,8 @@ export type LimitParameter = number;
 export type CursorParameter = string;
 
 /**
- * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+ * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
  */
 export type ToParameter = string;
 

@@ -12,7 +12,6 @@ import type {
 import type {
   ChatList,
   DeletedWebhook,
-  File,
   LineList,
   MessageList,
   OutboxItem,
@@ -20,6 +19,7 @@ import type {
   ReactionList,
   ReadReceiptList,
   TypingIndicatorList,
+  UploadedFile,
   WebhookList,
   WebhookWithSecret
 } from './models.ts';
@@ -49,7 +49,7 @@ export const getSendReadReceiptResponseMock = (): OutboxItemCreated => ({"id":"o
 
 export const getGetOutboxItemResponseMock = (): OutboxItem => ({"id":"obx_z3x7c1v5b9n2m6l4","status":"sent","line_id":"ln_k57a2p9x3m8q4w6e","payload":{"from":"+15551234567","to":"+15559876543","text":"Yes! It ships today.","reply_to":"msg_q9w3e7r1t5y2u8i4"},"attempts":1,"max_attempts":3,"created_at":1795170895000,"completed_at":1795170896000,"error":null,"request_id":"req_a4b5c6d7e8f9"})
 
-export const getUploadFileResponseMock = (): File => ({"id":"file_p4o8i2u6y0t3r7e1","url":"https://storage.convex.cloud/2d5e8f0b-3a6c-4f7e-9a1c-8c2f4e1a6b3d","filename":"photo.jpg","mime_type":"image/jpeg","size":245760,"request_id":"req_e6f7a2b3c4d5"})
+export const getUploadFileResponseMock = (): UploadedFile => ({"id":"file_p4o8i2u6y0t3r7e1","url":"https://storage.convex.cloud/2d5e8f0b-3a6c-4f7e-9a1c-8c2f4e1a6b3d","filename":"photo.jpg","mime_type":"image/jpeg","size":245760,"request_id":"req_e6f7a2b3c4d5"})
 
 export const getListWebhooksResponseMock = (): WebhookList => ({"data":[{"id":"wh_t6y2u8i4o0p3a7s1","line_ids":["ln_k57a2p9x3m8q4w6e"],"url":"https://example.com/webhooks/messages","events":["message.received","message.sent"],"is_active":true}],"has_more":false,"next_cursor":null,"request_id":"req_b3c4d5e6f7a2"})
 
@@ -202,7 +202,7 @@ export const getGetOutboxItemMockHandler = (overrideResponse?: OutboxItem | ((in
   }, options)
 }
 
-export const getUploadFileMockHandler = (overrideResponse?: File | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<File> | File), options?: RequestHandlerOptions) => {
+export const getUploadFileMockHandler = (overrideResponse?: UploadedFile | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<UploadedFile> | UploadedFile), options?: RequestHandlerOptions) => {
   return http.post('*/v1/files', async (info) => {
   
     return new HttpResponse(JSON.stringify(overrideResponse !== undefined

@@ -6,7 +6,6 @@ import type {
   CreateWebhookRequest,
   DeleteWebhookRequest,
   DeletedWebhook,
-  File,
   GetFileParams,
   GetOutboxItemParams,
   LineList,
@@ -28,6 +27,7 @@ import type {
   SendTypingIndicatorRequest,
   TypingIndicatorList,
   UploadFileHeaders,
+  UploadedFile,
   WebhookList,
   WebhookWithSecret
 } from './models.ts';
@@ -336,8 +336,8 @@ Requires the `files:write` scope.
 export const uploadFile = (
     uploadFileBody: BodyType<Blob>,
     headers?: UploadFileHeaders,
- options?: SecondParameter<typeof apiRequest<File>>,) => {
-      return apiRequest<File>(
+ options?: SecondParameter<typeof apiRequest<UploadedFile>>,) => {
+      return apiRequest<UploadedFile>(
       {url: `/v1/files`, method: 'POST',
       headers: {'Content-Type': 'application/octet-stream', ...headers},
       data: uploadFileBody

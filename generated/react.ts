@@ -26,8 +26,7 @@ import type {
   CreateWebhookRequest,
   DeleteWebhookRequest,
   DeletedWebhook,
-  Error,
-  File,
+  ErrorResponse,
   GetFileParams,
   GetOutboxItemParams,
   LineForbiddenResponse,
@@ -58,6 +57,7 @@ import type {
   TypingIndicatorList,
   UnauthorizedResponse,
   UploadFileHeaders,
+  UploadedFile,
   WebhookList,
   WebhookWithSecret
 } from './models.ts';
@@ -206,7 +206,7 @@ export const getListChatsQueryKey = (params?: ListChatsParams,) => {
     }
 
     
-export const getListChatsQueryOptions = <TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListChatsQueryOptions = <TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -225,10 +225,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListChatsQueryResult = NonNullable<Awaited<ReturnType<typeof listChats>>>
-export type ListChatsQueryError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListChatsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListChatsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listChats>>,
@@ -238,7 +238,7 @@ export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TErr
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listChats>>,
@@ -248,7 +248,7 @@ export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TErr
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -256,7 +256,7 @@ export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TErr
  * @summary List the chats on a line
  */
 
-export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -309,7 +309,7 @@ export const getListMessagesQueryKey = (params?: ListMessagesParams,) => {
     }
 
     
-export const getListMessagesQueryOptions = <TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListMessagesQueryOptions = <TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -328,10 +328,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListMessagesQueryResult = NonNullable<Awaited<ReturnType<typeof listMessages>>>
-export type ListMessagesQueryError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListMessagesQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListMessagesParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listMessages>>,
@@ -341,7 +341,7 @@ export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listMessages>>,
@@ -351,7 +351,7 @@ export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -359,7 +359,7 @@ export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>
  * @summary List the messages in a chat
  */
 
-export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -415,7 +415,7 @@ export const sendMessage = (
   
 
 
-export const getSendMessageMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>,
+export const getSendMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext> => {
 
@@ -442,12 +442,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type SendMessageMutationResult = NonNullable<Awaited<ReturnType<typeof sendMessage>>>
     export type SendMessageMutationBody = BodyType<SendMessageRequest>
-    export type SendMessageMutationError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Send a message
  */
-export const useSendMessage = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>,
+export const useSendMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendMessage>>,
@@ -494,7 +494,7 @@ export const sendAudioMessage = (
   
 
 
-export const getSendAudioMessageMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>,
+export const getSendAudioMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext> => {
 
@@ -521,12 +521,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type SendAudioMessageMutationResult = NonNullable<Awaited<ReturnType<typeof sendAudioMessage>>>
     export type SendAudioMessageMutationBody = BodyType<SendAudioMessageRequest>
-    export type SendAudioMessageMutationError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendAudioMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Send a voice memo
  */
-export const useSendAudioMessage = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | SendRateLimitedResponse | ServerErrorResponse>,
+export const useSendAudioMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendAudioMessage>>,
@@ -574,7 +574,7 @@ export const getListReactionsQueryKey = (params?: ListReactionsParams,) => {
     }
 
     
-export const getListReactionsQueryOptions = <TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListReactionsQueryOptions = <TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -593,10 +593,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListReactionsQueryResult = NonNullable<Awaited<ReturnType<typeof listReactions>>>
-export type ListReactionsQueryError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>
+export type ListReactionsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReactions>>,
@@ -606,7 +606,7 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReactions>>,
@@ -616,7 +616,7 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -624,7 +624,7 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
  * @summary List the reactions on a message
  */
 
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -669,7 +669,7 @@ export const sendReaction = (
   
 
 
-export const getSendReactionMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>,
+export const getSendReactionMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext> => {
 
@@ -696,12 +696,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type SendReactionMutationResult = NonNullable<Awaited<ReturnType<typeof sendReaction>>>
     export type SendReactionMutationBody = BodyType<SendReactionRequest>
-    export type SendReactionMutationError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>
+    export type SendReactionMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary React to a message with a tapback
  */
-export const useSendReaction = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>,
+export const useSendReaction = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendReaction>>,
@@ -749,7 +749,7 @@ export const getListTypingIndicatorsQueryKey = (params?: ListTypingIndicatorsPar
     }
 
     
-export const getListTypingIndicatorsQueryOptions = <TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListTypingIndicatorsQueryOptions = <TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -768,10 +768,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListTypingIndicatorsQueryResult = NonNullable<Awaited<ReturnType<typeof listTypingIndicators>>>
-export type ListTypingIndicatorsQueryError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListTypingIndicatorsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListTypingIndicatorsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listTypingIndicators>>,
@@ -781,7 +781,7 @@ export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTy
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listTypingIndicators>>,
@@ -791,7 +791,7 @@ export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTy
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -799,7 +799,7 @@ export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTy
  * @summary List who is typing in a chat
  */
 
-export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -843,7 +843,7 @@ export const sendTypingIndicator = (
   
 
 
-export const getSendTypingIndicatorMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const getSendTypingIndicatorMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext> => {
 
@@ -870,12 +870,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type SendTypingIndicatorMutationResult = NonNullable<Awaited<ReturnType<typeof sendTypingIndicator>>>
     export type SendTypingIndicatorMutationBody = BodyType<SendTypingIndicatorRequest>
-    export type SendTypingIndicatorMutationError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendTypingIndicatorMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Show or hide the typing bubble
  */
-export const useSendTypingIndicator = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const useSendTypingIndicator = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendTypingIndicator>>,
@@ -922,7 +922,7 @@ export const getListReadReceiptsQueryKey = (params?: ListReadReceiptsParams,) =>
     }
 
     
-export const getListReadReceiptsQueryOptions = <TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListReadReceiptsQueryOptions = <TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -941,10 +941,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListReadReceiptsQueryResult = NonNullable<Awaited<ReturnType<typeof listReadReceipts>>>
-export type ListReadReceiptsQueryError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListReadReceiptsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReadReceiptsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReadReceipts>>,
@@ -954,7 +954,7 @@ export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadRe
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReadReceipts>>,
@@ -964,7 +964,7 @@ export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadRe
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -972,7 +972,7 @@ export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadRe
  * @summary List how far a chat has been read
  */
 
-export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -1015,7 +1015,7 @@ export const sendReadReceipt = (
   
 
 
-export const getSendReadReceiptMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const getSendReadReceiptMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext> => {
 
@@ -1042,12 +1042,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type SendReadReceiptMutationResult = NonNullable<Awaited<ReturnType<typeof sendReadReceipt>>>
     export type SendReadReceiptMutationBody = BodyType<SendReadReceiptRequest>
-    export type SendReadReceiptMutationError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendReadReceiptMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Mark a chat as read
  */
-export const useSendReadReceipt = <TError = ErrorType<Error | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const useSendReadReceipt = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendReadReceipt>>,
@@ -1096,7 +1096,7 @@ export const getGetOutboxItemQueryKey = (params?: GetOutboxItemParams,) => {
     }
 
     
-export const getGetOutboxItemQueryOptions = <TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getGetOutboxItemQueryOptions = <TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -1115,10 +1115,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type GetOutboxItemQueryResult = NonNullable<Awaited<ReturnType<typeof getOutboxItem>>>
-export type GetOutboxItemQueryError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>
+export type GetOutboxItemQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof getOutboxItem>>,
@@ -1128,7 +1128,7 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof getOutboxItem>>,
@@ -1138,7 +1138,7 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -1146,7 +1146,7 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
  * @summary Get the delivery status of a queued write
  */
 
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -1186,7 +1186,7 @@ export const uploadFile = (
 ) => {
       
       
-      return apiRequest<File>(
+      return apiRequest<UploadedFile>(
       {url: `/v1/files`, method: 'POST',
       headers: {'Content-Type': 'application/octet-stream', ...headers},
       data: uploadFileBody, signal
@@ -1196,7 +1196,7 @@ export const uploadFile = (
   
 
 
-export const getUploadFileMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+export const getUploadFileMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext> => {
 
@@ -1223,12 +1223,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type UploadFileMutationResult = NonNullable<Awaited<ReturnType<typeof uploadFile>>>
     export type UploadFileMutationBody = BodyType<Blob>
-    export type UploadFileMutationError = ErrorType<Error | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
+    export type UploadFileMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Upload a file to attach to a message
  */
-export const useUploadFile = <TError = ErrorType<Error | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+export const useUploadFile = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof uploadFile>>,
@@ -1276,7 +1276,7 @@ export const getGetFileQueryKey = (params?: GetFileParams,) => {
     }
 
     
-export const getGetFileQueryOptions = <TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
+export const getGetFileQueryOptions = <TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -1295,10 +1295,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type GetFileQueryResult = NonNullable<Awaited<ReturnType<typeof getFile>>>
-export type GetFileQueryError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>
+export type GetFileQueryError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof getFile>>,
@@ -1308,7 +1308,7 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
       >, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof getFile>>,
@@ -1318,7 +1318,7 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
       >, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -1326,7 +1326,7 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
  * @summary Download a file
  */
 
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | Error | UnauthorizedResponse | ScopeForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -1377,7 +1377,7 @@ export const getListWebhooksQueryKey = (params?: ListWebhooksParams,) => {
     }
 
     
-export const getListWebhooksQueryOptions = <TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+export const getListWebhooksQueryOptions = <TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
@@ -1396,10 +1396,10 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 }
 
 export type ListWebhooksQueryResult = NonNullable<Awaited<ReturnType<typeof listWebhooks>>>
-export type ListWebhooksQueryError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListWebhooksQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListWebhooksParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listWebhooks>>,
@@ -1409,7 +1409,7 @@ export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listWebhooks>>,
@@ -1419,7 +1419,7 @@ export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -1427,7 +1427,7 @@ export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>
  * @summary List the webhooks of a line
  */
 
-export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient 
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
@@ -1473,7 +1473,7 @@ export const createWebhook = (
   
 
 
-export const getCreateWebhookMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const getCreateWebhookMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext> => {
 
@@ -1500,12 +1500,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type CreateWebhookMutationResult = NonNullable<Awaited<ReturnType<typeof createWebhook>>>
     export type CreateWebhookMutationBody = BodyType<CreateWebhookRequest>
-    export type CreateWebhookMutationError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type CreateWebhookMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Subscribe a URL to a line's events
  */
-export const useCreateWebhook = <TError = ErrorType<Error | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
+export const useCreateWebhook = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof createWebhook>>,
@@ -1543,7 +1543,7 @@ export const deleteWebhook = (
   
 
 
-export const getDeleteWebhookMutationOptions = <TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>,
+export const getDeleteWebhookMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext> => {
 
@@ -1570,12 +1570,12 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
 
     export type DeleteWebhookMutationResult = NonNullable<Awaited<ReturnType<typeof deleteWebhook>>>
     export type DeleteWebhookMutationBody = BodyType<DeleteWebhookRequest>
-    export type DeleteWebhookMutationError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>
+    export type DeleteWebhookMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
 
     /**
  * @summary Delete a webhook
  */
-export const useDeleteWebhook = <TError = ErrorType<Error | UnauthorizedResponse | ResourceForbiddenResponse | Error | RateLimitedResponse | ServerErrorResponse>,
+export const useDeleteWebhook = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof deleteWebhook>>,

@@ -528,23 +528,24 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "missing_api_key" | "invalid_api_key" | "insufficient_scope" | "line_not_accessible" | "sandbox_not_activated" | "sandbox_requires_owner" | "contact_has_not_messaged" | "missing_required_parameter" | "invalid_parameter_value" | "invalid_json" | "empty_file" | "advanced_features_required" | "sandbox_contact_mismatch" | "line_not_found" | "chat_not_found" | "message_not_found" | "outbox_item_not_found" | "webhook_not_found" | "file_not_found" | "rate_limit_exceeded" | "sandbox_quota_exceeded" | "server_error";
+        /** @description What went wrong. */
+        ErrorDetail: {
+            type: components["schemas"]["ErrorType"];
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description A human-readable explanation. It may change; do not parse it.
+             * @example The 'from' field is required.
+             */
+            message: string;
+            /**
+             * @description The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.
+             * @example from
+             */
+            param?: string;
+        };
         /** @description Every error has this shape. `error.param` names the parameter or field at fault, when there is one. */
-        Error: {
-            /** @description What went wrong. */
-            error: {
-                type: components["schemas"]["ErrorType"];
-                code: components["schemas"]["ErrorCode"];
-                /**
-                 * @description A human-readable explanation. It may change; do not parse it.
-                 * @example The 'from' field is required.
-                 */
-                message: string;
-                /**
-                 * @description The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.
-                 * @example from
-                 */
-                param?: string;
-            };
+        ErrorResponse: {
+            error: components["schemas"]["ErrorDetail"];
             request_id: components["schemas"]["RequestId"];
         };
         /**
@@ -558,7 +559,6 @@ export interface components {
          */
         ChatId: string;
         /**
-         * Format: int64
          * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
          * @example 1795170896000
          */
@@ -642,7 +642,6 @@ export interface components {
              */
             mime_type: string | null;
             /**
-             * Format: int64
              * @description The size in bytes, when known.
              * @example 245760
              */
@@ -661,7 +660,6 @@ export interface components {
             transcription?: string | null;
         };
         /**
-         * Format: int64
          * @description A point in time as Unix epoch milliseconds (UTC).
          * @example 1795170896000
          */
@@ -987,7 +985,7 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
         };
         /** @description An uploaded file. Attach it to a message with its `id`. */
-        File: {
+        UploadedFile: {
             id: components["schemas"]["FileId"];
             /**
              * Format: uri
@@ -1006,7 +1004,6 @@ export interface components {
              */
             mime_type: string;
             /**
-             * Format: int64
              * @description The size in bytes.
              * @example 245760
              */
@@ -1259,7 +1256,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The API key lacks this operation's scope. */
@@ -1268,7 +1265,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description Too many requests. Wait for `Retry-After` seconds, then retry. */
@@ -1278,7 +1275,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description Something failed on the server. Safe to retry reads; see the retry guidance before retrying writes. */
@@ -1287,7 +1284,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The API key may not act on this line. */
@@ -1296,7 +1293,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description No line has this handle. */
@@ -1305,7 +1302,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The line or the chat does not exist. */
@@ -1314,7 +1311,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The write is not allowed: scope, line restriction, sandbox state, or the contact-first rule. */
@@ -1323,7 +1320,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description Too many requests, or the sandbox's daily quota is used up. Wait for `Retry-After` seconds, then retry. */
@@ -1333,7 +1330,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The API key may not read or change this resource. */
@@ -1342,13 +1339,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
     };
     parameters: {
         /**
-         * @description The handle of the line (phone number in E.164 form, or Apple ID).
+         * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15551234567
          */
         From: components["schemas"]["LineHandle"];
@@ -1363,7 +1361,8 @@ export interface components {
          */
         Cursor: components["schemas"]["Cursor"];
         /**
-         * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+         * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15559876543
          */
         To: components["schemas"]["Recipient"];
@@ -1450,7 +1449,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
@@ -1486,7 +1486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1500,12 +1500,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1541,7 +1543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1579,7 +1581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1590,7 +1592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["SendRateLimited"];
@@ -1625,7 +1627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1636,7 +1638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["SendRateLimited"];
@@ -1673,7 +1675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1684,7 +1686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -1719,7 +1721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1730,7 +1732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -1741,12 +1743,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1772,7 +1776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1810,7 +1814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1824,12 +1828,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
+                 * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1855,7 +1861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1893,7 +1899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1933,7 +1939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1944,7 +1950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -1980,7 +1986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1991,7 +1997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2025,7 +2031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["File"];
+                    "application/json": components["schemas"]["UploadedFile"];
                 };
             };
             /**
@@ -2039,7 +2045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2052,7 +2058,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The handle of the line (phone number in E.164 form, or Apple ID).
+                 * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
+                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
@@ -2078,7 +2085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2116,7 +2123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2154,7 +2161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2165,7 +2172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];

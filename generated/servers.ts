@@ -1,4 +1,4 @@
-// Generated from the servers of generated/openapi.json. Do not edit: run `npm run generate`.
+// Generated from the server of generated/openapi.json and from local-servers.yaml. Do not edit: run `npm run generate`.
 
 export const production = "https://api.messages.dev";
 export const mock = "http://127.0.0.1:4010";

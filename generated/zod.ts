@@ -102,14 +102,15 @@ export const listChatsQueryLimitDefault = 50;
 export const listChatsQueryLimitMax = 100;
 
 export const listChatsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
+  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
   "limit": zod.coerce.number().min(1).max(listChatsQueryLimitMax).default(listChatsQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
 export const listChats200ResponseDataItemIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listChats200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const listChats200ResponseDataItemLastMessageAtMin = 0;export const listChats200ResponseDataMax = 100;export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listChats200ResponseDataItemLastMessageAtMin = 0;
+export const listChats200ResponseDataItemLastMessageAtMax = 9007199254740991;export const listChats200ResponseDataMax = 100;export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const listChats200Response = zod.object({
@@ -121,7 +122,7 @@ export const listChats200Response = zod.object({
   "name": zod.string().nullable().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
   "is_group": zod.boolean().nullable().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
   "participants": zod.array(zod.string()).nullable().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
-  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
   "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\nUnconfirmed: shown in the reference\'s example but absent from the official SDK, so it may be missing.')
 }).describe('A conversation on a line, with one contact or with a group.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
@@ -227,8 +228,8 @@ export const listMessagesQueryLimitDefault = 50;
 export const listMessagesQueryLimitMax = 100;
 
 export const listMessagesQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).'),
+  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
   "limit": zod.coerce.number().min(1).max(listMessagesQueryLimitMax).default(listMessagesQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
@@ -236,7 +237,10 @@ export const listMessagesQueryParams = zod.object({
 export const listMessages200ResponseDataItemIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listMessages200ResponseDataItemAttachmentsItemSizeMin = 0;export const listMessages200ResponseDataItemSentAtMin = 0;export const listMessages200ResponseDataItemSyncedAtMin = 0;export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
+export const listMessages200ResponseDataItemAttachmentsItemSizeMin = 0;
+export const listMessages200ResponseDataItemAttachmentsItemSizeMax = 9007199254740991;export const listMessages200ResponseDataItemSentAtMin = 0;
+export const listMessages200ResponseDataItemSentAtMax = 9007199254740991;export const listMessages200ResponseDataItemSyncedAtMin = 0;
+export const listMessages200ResponseDataItemSyncedAtMax = 9007199254740991;export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataMax = 100;export const listMessages200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
@@ -251,15 +255,15 @@ export const listMessages200Response = zod.object({
   "attachments": zod.array(zod.object({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "service": zod.string().nullable().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\nUnconfirmed: the full set of values.'),
   "is_from_me": zod.boolean().describe('`true` for messages the line sent, `false` for messages it received.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
-  "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listMessages200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).max(listMessages200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(listMessages200ResponseDataItemSyncedAtMin).max(listMessages200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "outbox_id": zod.string().regex(listMessages200ResponseDataItemOutboxIdRegExp).nullable().describe('The outbox item that sent this message, for messages sent through the API; otherwise `null`.'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.')).max(listMessages200ResponseDataMax).describe('The messages on this page.'),
@@ -622,7 +626,9 @@ export const listReactionsQueryParams = zod.object({
 
 export const listReactions200ResponseDataItemIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const listReactions200ResponseDataItemMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
-export const listReactions200ResponseDataItemSentAtMin = 0;export const listReactions200ResponseDataItemSyncedAtMin = 0;export const listReactions200ResponseDataMax = 100;export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReactions200ResponseDataItemSentAtMin = 0;
+export const listReactions200ResponseDataItemSentAtMax = 9007199254740991;export const listReactions200ResponseDataItemSyncedAtMin = 0;
+export const listReactions200ResponseDataItemSyncedAtMax = 9007199254740991;export const listReactions200ResponseDataMax = 100;export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const listReactions200Response = zod.object({
@@ -633,8 +639,8 @@ export const listReactions200Response = zod.object({
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` while the tapback is on the message, `false` once it was removed.'),
-  "sent_at": zod.number().min(listReactions200ResponseDataItemSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReactions200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "sent_at": zod.number().min(listReactions200ResponseDataItemSentAtMin).max(listReactions200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(listReactions200ResponseDataItemSyncedAtMin).max(listReactions200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
 }).describe('A tapback on a message. A removed tapback stays listed with `added: false`.')).max(listReactions200ResponseDataMax).describe('The reactions on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -849,13 +855,14 @@ export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,1
 
 
 export const listTypingIndicatorsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
+  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listTypingIndicators200ResponseDataItemIdRegExp = new RegExp('^ind_[A-Za-z0-9]+$');
 export const listTypingIndicators200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listTypingIndicators200ResponseDataItemUpdatedAtMin = 0;export const listTypingIndicators200ResponseDataMax = 100;export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listTypingIndicators200ResponseDataItemUpdatedAtMin = 0;
+export const listTypingIndicators200ResponseDataItemUpdatedAtMax = 9007199254740991;export const listTypingIndicators200ResponseDataMax = 100;export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const listTypingIndicators200Response = zod.object({
@@ -864,7 +871,7 @@ export const listTypingIndicators200Response = zod.object({
   "chat_id": zod.string().regex(listTypingIndicators200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "handle": zod.string().describe('The participant the indicator is about.'),
   "is_typing": zod.boolean().describe('Whether the typing bubble is showing.'),
-  "updated_at": zod.number().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "updated_at": zod.number().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).max(listTypingIndicators200ResponseDataItemUpdatedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
 }).describe('Whether a participant of a chat is typing right now.')).max(listTypingIndicators200ResponseDataMax).describe('The typing indicators on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -1075,13 +1082,15 @@ export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[
 
 
 export const listReadReceiptsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
+  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
+  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listReadReceipts200ResponseDataItemIdRegExp = new RegExp('^rcp_[A-Za-z0-9]+$');
 export const listReadReceipts200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listReadReceipts200ResponseDataItemLastReadAtMin = 0;export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;export const listReadReceipts200ResponseDataMax = 100;export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReadReceipts200ResponseDataItemLastReadAtMin = 0;
+export const listReadReceipts200ResponseDataItemLastReadAtMax = 9007199254740991;export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;
+export const listReadReceipts200ResponseDataItemSyncedAtMax = 9007199254740991;export const listReadReceipts200ResponseDataMax = 100;export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const listReadReceipts200Response = zod.object({
@@ -1089,8 +1098,8 @@ export const listReadReceipts200Response = zod.object({
   "id": zod.string().regex(listReadReceipts200ResponseDataItemIdRegExp).describe('Identifier of a read receipt, prefixed `rcp_`.'),
   "chat_id": zod.string().regex(listReadReceipts200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "handle": zod.string().describe('The participant who read the chat.'),
-  "last_read_at": zod.number().min(listReadReceipts200ResponseDataItemLastReadAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReadReceipts200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "last_read_at": zod.number().min(listReadReceipts200ResponseDataItemLastReadAtMin).max(listReadReceipts200ResponseDataItemLastReadAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(listReadReceipts200ResponseDataItemSyncedAtMin).max(listReadReceipts200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
 }).describe('How far a participant of a chat has read.')).max(listReadReceipts200ResponseDataMax).describe('The read receipts on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -1305,7 +1314,9 @@ export const getOutboxItemQueryParams = zod.object({
 
 export const getOutboxItem200ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const getOutboxItem200ResponseLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const getOutboxItem200ResponseAttemptsMin = 0;export const getOutboxItem200ResponseCreatedAtMin = 0;export const getOutboxItem200ResponseCompletedAtMin = 0;export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const getOutboxItem200ResponseAttemptsMin = 0;export const getOutboxItem200ResponseCreatedAtMin = 0;
+export const getOutboxItem200ResponseCreatedAtMax = 9007199254740991;export const getOutboxItem200ResponseCompletedAtMin = 0;
+export const getOutboxItem200ResponseCompletedAtMax = 9007199254740991;export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const getOutboxItem200Response = zod.object({
@@ -1315,8 +1326,8 @@ export const getOutboxItem200Response = zod.object({
   "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\nUnconfirmed: whether the API adds internal fields; this spec leaves the object open.'),
   "attempts": zod.number().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
   "max_attempts": zod.number().min(1).describe('How many attempts are made before the write is marked `failed`.'),
-  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).max(getOutboxItem200ResponseCompletedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
   "error": zod.string().nullable().describe('Why the write failed, when `status` is `failed`; otherwise `null`.'),
   "request_id": zod.string().regex(getOutboxItem200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.')
@@ -1423,7 +1434,7 @@ export const uploadFileHeader = zod.object({
 })
 
 export const uploadFile201ResponseIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
-export const uploadFile201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const uploadFile201ResponseSizeMax = 9007199254740991;export const uploadFile201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const uploadFile201Response = zod.object({
@@ -1431,7 +1442,7 @@ export const uploadFile201Response = zod.object({
   "url": zod.url().nullable().describe('A storage URL for the file, when one is available.'),
   "filename": zod.string().nullable().describe('The name sent in `X-Filename`, or `null` if none was sent.'),
   "mime_type": zod.string().describe('The media type, taken from the upload\'s `Content-Type`.'),
-  "size": zod.number().min(1).describe('The size in bytes.'),
+  "size": zod.number().min(1).max(uploadFile201ResponseSizeMax).describe('The size in bytes.'),
   "request_id": zod.string().regex(uploadFile201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('An uploaded file. Attach it to a message with its `id`.')
 
@@ -1613,7 +1624,7 @@ export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@
 
 
 export const listWebhooksQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).')
+  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
 })
 
 export const listWebhooks200ResponseDataItemIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
@@ -1961,7 +1972,11 @@ export const messageReceivedBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageReceivedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;export const messageReceivedBodyDataSentAtMin = 0;export const messageReceivedBodyDataSyncedAtMin = 0;export const messageReceivedBodyTimestampMin = 0;export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;
+export const messageReceivedBodyDataAttachmentsItemSizeMax = 9007199254740991;export const messageReceivedBodyDataSentAtMin = 0;
+export const messageReceivedBodyDataSentAtMax = 9007199254740991;export const messageReceivedBodyDataSyncedAtMin = 0;
+export const messageReceivedBodyDataSyncedAtMax = 9007199254740991;export const messageReceivedBodyTimestampMin = 0;
+export const messageReceivedBodyTimestampMax = 9007199254740991;export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
 export const messageReceivedBody = zod.strictObject({
@@ -1977,17 +1992,17 @@ export const messageReceivedBody = zod.strictObject({
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).max(messageReceivedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).max(messageReceivedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
-  "timestamp": zod.number().min(messageReceivedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.number().min(messageReceivedBodyTimestampMin).max(messageReceivedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.received` delivery.')
 
@@ -2017,7 +2032,11 @@ export const messageSentBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageSentBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const messageSentBodyDataAttachmentsItemSizeMin = 0;export const messageSentBodyDataSentAtMin = 0;export const messageSentBodyDataSyncedAtMin = 0;export const messageSentBodyTimestampMin = 0;export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageSentBodyDataAttachmentsItemSizeMin = 0;
+export const messageSentBodyDataAttachmentsItemSizeMax = 9007199254740991;export const messageSentBodyDataSentAtMin = 0;
+export const messageSentBodyDataSentAtMax = 9007199254740991;export const messageSentBodyDataSyncedAtMin = 0;
+export const messageSentBodyDataSyncedAtMax = 9007199254740991;export const messageSentBodyTimestampMin = 0;
+export const messageSentBodyTimestampMax = 9007199254740991;export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
 export const messageSentBody = zod.strictObject({
@@ -2033,17 +2052,17 @@ export const messageSentBody = zod.strictObject({
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageSentBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.number().min(messageSentBodyDataSentAtMin).max(messageSentBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).max(messageSentBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
-  "timestamp": zod.number().min(messageSentBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.number().min(messageSentBodyTimestampMin).max(messageSentBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.sent` delivery.')
 
@@ -2070,8 +2089,11 @@ export const reactionAddedHeader = zod.object({
 export const reactionAddedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionAddedBodyDataSentAtMin = 0;export const reactionAddedBodyDataSyncedAtMin = 0;export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const reactionAddedBodyTimestampMin = 0;export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionAddedBodyDataSentAtMin = 0;
+export const reactionAddedBodyDataSentAtMax = 9007199254740991;export const reactionAddedBodyDataSyncedAtMin = 0;
+export const reactionAddedBodyDataSyncedAtMax = 9007199254740991;export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionAddedBodyTimestampMin = 0;
+export const reactionAddedBodyTimestampMax = 9007199254740991;export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
 export const reactionAddedBody = zod.strictObject({
@@ -2084,11 +2106,11 @@ export const reactionAddedBody = zod.strictObject({
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionAddedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionAddedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.number().min(reactionAddedBodyDataSentAtMin).max(reactionAddedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(reactionAddedBodyDataSyncedAtMin).max(reactionAddedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
-  "timestamp": zod.number().min(reactionAddedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.number().min(reactionAddedBodyTimestampMin).max(reactionAddedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.added` delivery.')
 
@@ -2115,8 +2137,11 @@ export const reactionRemovedHeader = zod.object({
 export const reactionRemovedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionRemovedBodyDataSentAtMin = 0;export const reactionRemovedBodyDataSyncedAtMin = 0;export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const reactionRemovedBodyTimestampMin = 0;export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionRemovedBodyDataSentAtMin = 0;
+export const reactionRemovedBodyDataSentAtMax = 9007199254740991;export const reactionRemovedBodyDataSyncedAtMin = 0;
+export const reactionRemovedBodyDataSyncedAtMax = 9007199254740991;export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionRemovedBodyTimestampMin = 0;
+export const reactionRemovedBodyTimestampMax = 9007199254740991;export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
 export const reactionRemovedBody = zod.strictObject({
@@ -2129,10 +2154,10 @@ export const reactionRemovedBody = zod.strictObject({
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionRemovedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionRemovedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.number().min(reactionRemovedBodyDataSentAtMin).max(reactionRemovedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "synced_at": zod.number().min(reactionRemovedBodyDataSyncedAtMin).max(reactionRemovedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
-  "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).max(reactionRemovedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.removed` delivery.')

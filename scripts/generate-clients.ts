@@ -4,7 +4,7 @@
 //   react.ts       React Query v5 hooks and query keys, through the same mutator
 //   msw.ts         MSW handlers answering the spec's examples with the spec's statuses
 //   zod.ts         zod schemas of every body, query, header and response status, webhook deliveries too
-//   servers.ts     the spec's servers by name
+//   servers.ts     the spec's production server and the local ones (local-servers.yaml), by name
 // orval 7.13.2 writes into a scratch folder; then its output is finished here (see `finish`). It
 // runs in a child process: orval keeps names across runs in one process (a second run's zod
 // constants get an `One` suffix), which would make generation depend on what ran before.
@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type OptionsExport } from "orval";
-import { forGenerators } from "./lib/generator-input.ts";
-import { deref, isObject, loadBundle, operations, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
+import { LOCAL_SERVERS } from "./lib/local-servers.ts";
+import { deref, isObject, loadBundle, operations, productionUrl, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
 import { GENERATED_DIR, ROOT } from "./lib/paths.ts";
 import { runTypeScript } from "./lib/run.ts";
 
@@ -114,9 +114,9 @@ function redirectHandlers(code: string, spec: OpenApiDocument): string {
 }
 
 function serversModule(spec: OpenApiDocument): string {
-  const named = (Array.isArray(spec.servers) ? spec.servers : []).filter(isObject).map((server) => [String(server["x-name"]), server.url]);
+  const named = Object.entries({ production: productionUrl(spec), ...Object.fromEntries(Object.entries(LOCAL_SERVERS).map(([name, { url }]) => [name, url])) });
   return [
-    "// Generated from the servers of generated/openapi.json. Do not edit: run `npm run generate`.",
+    "// Generated from the server of generated/openapi.json and from local-servers.yaml. Do not edit: run `npm run generate`.",
     "",
     ...named.map(([name, url]) => `export const ${name} = ${JSON.stringify(url)};`),
     "",
@@ -149,7 +149,7 @@ async function finish(scratch: string, outDir: string, spec: OpenApiDocument): P
  * at most once per process; generateClients() is the safe choice anywhere else.
  */
 export async function writeClients(outDir: string): Promise<void> {
-  const spec = forGenerators(loadBundle(join(outDir, "openapi.json")));
+  const spec = loadBundle(join(outDir, "openapi.json"));
   // Written first: src/ imports it, and orval reads src/mutator.ts with its imports.
   await writeFile(join(outDir, "servers.ts"), serversModule(spec));
   const scratch = await mkdtemp(join(tmpdir(), "orval-"));

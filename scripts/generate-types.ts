@@ -5,7 +5,6 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
-import { forGenerators } from "./lib/generator-input.ts";
 import { loadBundle } from "./lib/openapi.ts";
 import { GENERATED_DIR } from "./lib/paths.ts";
 
@@ -17,7 +16,7 @@ const BINARY = ts.factory.createUnionTypeNode(
 );
 
 export async function generateTypes(outDir = GENERATED_DIR): Promise<void> {
-  const spec = forGenerators(loadBundle(join(outDir, "openapi.json")));
+  const spec = loadBundle(join(outDir, "openapi.json"));
   const ast = await openapiTS(spec as unknown as OpenAPI3, {
     transform: (schema) => (schema.format === "binary" ? BINARY : undefined),
   });

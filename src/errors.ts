@@ -4,7 +4,7 @@
 import type { components } from "../generated/schema.d.ts";
 import { parseRetryAfter } from "./retry.ts";
 
-type Envelope = components["schemas"]["Error"];
+type Envelope = components["schemas"]["ErrorResponse"];
 export type ApiErrorType = Envelope["error"]["type"];
 export type ApiErrorCode = Envelope["error"]["code"];
 

@@ -14,6 +14,7 @@ import {
   type OpenApiDocument,
   type Operation,
 } from "../../scripts/lib/openapi.ts";
+import { essentialErrors, objectFields } from "../../scripts/lib/object-alternatives.ts";
 import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
 import { exampleRequests, isJsonMediaType, parametersOf, requestMediaTypes, type Bindings, type RequestTemplate } from "./requests.ts";
 
@@ -43,7 +44,7 @@ const CODE_FOR_RULE: Record<RuleKind, components["schemas"]["ErrorCode"]> = {
 
 /** The JSON Schema keywords a request may violate for the case to break only its one rule. */
 const KEYWORDS_FOR_RULE: Partial<Record<RuleKind, string[]>> = {
-  "missing-required": ["required", "anyOf"],
+  "missing-required": ["required"],
   "wrong-type": ["type"],
   "out-of-range": ["minimum", "maximum"],
   "bad-enum": ["enum"],
@@ -53,7 +54,7 @@ const KEYWORDS_FOR_RULE: Partial<Record<RuleKind, string[]>> = {
 
 /** Whether `value` breaks `schema`, and only by the rule `kind` names. */
 function breaksOnly(schemas: SchemaValidator, schema: JsonObject, value: Json, kind: RuleKind): boolean {
-  const errors = schemas.validate(schema, value);
+  const { errors } = essentialErrors(schemas.validate(schema, value));
   const allowed = KEYWORDS_FOR_RULE[kind] ?? [];
   return errors.length > 0 && errors.every((error) => allowed.includes(error.keyword));
 }
@@ -135,7 +136,7 @@ function bodyCases(spec: OpenApiDocument, operation: Operation, bases: RequestTe
     return [{ kind: "empty-body", says: "an empty body", template: { ...first, body: { ...first.body, value: "", raw: "" } } }];
   }
   const schema = media.media.schema as JsonObject;
-  const resolved = deref(spec, schema) as JsonObject;
+  const { properties, required, alternatives } = objectFields(spec, schema);
   const cases: Derived[] = [];
   const seen = new Set<string>();
   const add = (key: string, derived: Derived) => {
@@ -143,8 +144,6 @@ function bodyCases(spec: OpenApiDocument, operation: Operation, bases: RequestTe
     seen.add(key);
     cases.push(derived);
   };
-  const required = Array.isArray(resolved.required) ? resolved.required.map(String) : [];
-  const properties = isObject(resolved.properties) ? resolved.properties : {};
   for (const base of bases) {
     const body = base.body?.value;
     if (!isObject(body)) continue;
@@ -159,21 +158,14 @@ function bodyCases(spec: OpenApiDocument, operation: Operation, bases: RequestTe
         add(`${breakage.kind}:${name}`, { kind: breakage.kind, says, template: withBody({ ...body, [name]: breakage.value }), param: name });
       }
     }
-    for (const group of requiredAlternatives(resolved)) {
-      const rest = Object.fromEntries(Object.entries(body).filter(([name]) => !group.includes(name)));
-      const says = `without any of the body fields ${group.map((n) => `"${n}"`).join(", ")}`;
-      add(`missing:${group.join()}`, { kind: "missing-required", says, template: withBody(rest), param: group[0]! });
+    if (alternatives.length > 0) {
+      const rest = Object.fromEntries(Object.entries(body).filter(([name]) => !alternatives.includes(name)));
+      const says = `without any of the body fields ${alternatives.map((n) => `"${n}"`).join(", ")}`;
+      add(`missing:${alternatives.join()}`, { kind: "missing-required", says, template: withBody(rest), param: alternatives[0]! });
     }
   }
   const malformed = JSON.stringify(first.body.value).slice(0, -1);
   return [...cases, { kind: "malformed-json", says: "a malformed JSON body", template: { ...first, body: { ...first.body, raw: malformed } } }];
-}
-
-/** `anyOf: [{required: [text]}, {required: [attachments]}]`: the fields of which one must be present. */
-function requiredAlternatives(schema: JsonObject): string[][] {
-  if (!Array.isArray(schema.anyOf)) return [];
-  const names = schema.anyOf.map((branch) => (isObject(branch) && Array.isArray(branch.required) ? branch.required.map(String) : []));
-  return names.every((list) => list.length > 0) ? [names.flat()] : [];
 }
 
 /** The ways to break one value of a field whose schema is `schema`, each a single rule. */

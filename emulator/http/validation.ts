@@ -4,12 +4,21 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { deref, isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
 import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
 import type { ApiSpec, OperationSpec, ParameterSpec } from "../spec.ts";
 import { ApiError } from "./errors.ts";
 
 type Location = "query" | "header" | "body";
 const NOUN: Record<Location, string> = { query: "query parameter", header: "header", body: "field" };
+
+/**
+ * A phone number whose `+` was sent bare in the query string and so decoded as a space
+ * (`?from=+15551234567` reads as " 15551234567"). Refused like any malformed handle, but told apart
+ * so the message says how to fix it. Unconfirmed: whether the API refuses it too (this spec's
+ * reading), or reads the space back as a `+`.
+ */
+const plusDecodedAsSpace = (value: Json | undefined) => typeof value === "string" && /^ [1-9][0-9]{6,14}$/.test(value);
 
 export class RequestValidator {
   private readonly validator: SchemaValidator;
@@ -45,7 +54,7 @@ export class RequestValidator {
   /** Validates a value against a schema object or pointer, raising the API error for a failure. */
   check(schema: string | JsonObject, value: unknown, location: Location): void {
     const errors = this.validator.validate(schema, value);
-    if (errors.length > 0) throw this.toApiError(errors, location);
+    if (errors.length > 0) throw this.toApiError(errors, location, value);
   }
 
   private parameters(operation: OperationSpec, location: "query" | "header", read: (name: string) => unknown): Record<string, unknown> {
@@ -77,19 +86,14 @@ export class RequestValidator {
     return schema;
   }
 
-  private toApiError(errors: ErrorObject[], location: Location): ApiError {
+  private toApiError(raw: ErrorObject[], location: Location, value: unknown): ApiError {
     const noun = NOUN[location];
-    const missing = errors.find((e) => e.keyword === "required" && !e.schemaPath.includes("/anyOf/"));
+    const { errors, eitherOf } = essentialErrors(raw);
+    if (eitherOf) return new ApiError("missing_required_parameter", eitherOf[0], `Either ${eitherOf.map((n) => `'${n}'`).join(" or ")} is required.`);
+    const missing = errors.find((e) => e.keyword === "required");
     if (missing) {
       const name = String(missing.params.missingProperty);
       return new ApiError("missing_required_parameter", name, `The '${name}' ${noun} is required.`);
-    }
-    if (errors.some((e) => e.keyword === "anyOf")) {
-      const alternatives = errors.filter((e) => e.keyword === "required" && e.schemaPath.includes("/anyOf/"));
-      const names = alternatives.map((e) => String(e.params.missingProperty));
-      if (names.length > 0) {
-        return new ApiError("missing_required_parameter", names[0], `Either ${names.map((n) => `'${n}'`).join(" or ")} is required.`);
-      }
     }
     const [first] = errors as [ErrorObject];
     if (first.keyword === "additionalProperties") {
@@ -98,6 +102,9 @@ export class RequestValidator {
     }
     const name = first.instancePath.split("/")[1];
     if (name === undefined) return new ApiError("invalid_parameter_value", undefined, "The request body must be a JSON object.");
+    if (location === "query" && isObject(value as Json) && plusDecodedAsSpace((value as JsonObject)[name])) {
+      return new ApiError("invalid_parameter_value", name, `The '${name}' ${noun} starts with a space where a phone number's '+' belongs: in a query string a bare '+' means a space, so send it as %2B.`);
+    }
     return new ApiError("invalid_parameter_value", name, `The '${name}' ${noun} ${this.explain(first)}.`);
   }
 

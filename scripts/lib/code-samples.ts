@@ -1,7 +1,7 @@
 // Code samples for the reference docs (`x-codeSamples`: curl and the TypeScript client), written
 // at bundle time from each operation's first example request, so no sample is ever typed by hand
 // or drifts from the spec.
-import { isObject, operations, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
+import { isObject, operations, productionUrl, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
 import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "./request-examples.ts";
 
 const PACKAGE = "@messages-dev/api-toolkit";
@@ -20,13 +20,21 @@ export function shellQuote(text: string): string {
   return /^[\w@%+=:,./ -]*$/.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The query written out percent-encoded, so the sample shows what goes on the wire: a phone
+ * number's `+` as `%2B` (a bare `+` in a query string is read as a space).
+ */
+function queryString(query: Record<string, string>): string {
+  const pairs = Object.entries(query).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `?${pairs.join("&")}` : "";
+}
+
 function curlSample(baseUrl: string, operation: Operation, example: RequestExample, success: SuccessResponse): string {
   const method = operation.method.toUpperCase();
-  const hasQuery = Object.keys(example.query).length > 0;
-  const first = ["curl", method === "GET" ? (hasQuery ? "-G" : "") : `-X ${method}`, isRedirect(success.status) ? "-i" : ""];
-  const lines = [`${first.filter(Boolean).join(" ")} ${baseUrl}${operation.path}`];
+  const first = ["curl", method === "GET" ? "" : `-X ${method}`, isRedirect(success.status) ? "-i" : ""];
+  const lines: string[] = [];
+  lines.push(`${first.filter(Boolean).join(" ")} ${shellQuote(`${baseUrl}${operation.path}${queryString(example.query)}`)}`);
   lines.push(`-H "Authorization: Bearer $${API_KEY_VARIABLE}"`);
-  for (const [name, value] of Object.entries(example.query)) lines.push(`--data-urlencode ${shellQuote(`${name}=${value}`)}`);
   for (const [name, value] of Object.entries(example.headers)) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   const { body } = example;
   if (body) {
@@ -79,8 +87,7 @@ function typescriptSample(operation: Operation, example: RequestExample, success
 }
 
 export function codeSamples(spec: OpenApiDocument, operation: Operation): CodeSample[] {
-  const servers = Array.isArray(spec.servers) ? spec.servers : [];
-  const baseUrl = isObject(servers[0]) ? String(servers[0].url) : "";
+  const baseUrl = productionUrl(spec);
   const example = requestExample(spec, operation);
   const success = successResponse(spec, operation);
   return [

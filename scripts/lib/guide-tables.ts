@@ -1,7 +1,8 @@
 // Tables in the guides that restate what the operations already declare (scopes, error codes,
-// mock examples). They are written at bundle time from the operations themselves, so the prose
+// mock examples), and the local servers' addresses from local-servers.yaml. They are written at bundle time from the operations themselves, so the prose
 // can never drift from the spec. A guide asks for one with a marker such as
 // `<!-- generated:scopes -->`.
+import { LOCAL_SERVERS } from "./local-servers.ts";
 import {
   isObject,
   namedExamples,
@@ -75,7 +76,12 @@ function mockExamples(spec: OpenApiDocument): string {
   return table(["operation", "request", "example names by status (`Prefer: code=<status>, example=<name>`)"], rows);
 }
 
+function localServers(): string {
+  return table(["server", "address", "what it is"], Object.entries(LOCAL_SERVERS).map(([name, { url, description }]) => [name, `\`${url}\``, description]));
+}
+
 const TABLES: Record<string, (spec: OpenApiDocument) => string> = {
+  "local-servers": localServers,
   scopes,
   "error-codes": errorCodes,
   "mock-examples": mockExamples,

@@ -1,10 +1,11 @@
 // Prism serving the bundle: the stateless mock that frontend teams build against. One module starts
 // it for `npm run mock`, `npm start`, the tests and the benchmark, with the flags that avoid Prism's
 // known traps.
+import { defaultPort } from "./local-servers.ts";
 import { BUNDLE_YAML, ROOT } from "./paths.ts";
 import { freePort, LOOPBACK, spawnService, type ChildService } from "./service.ts";
 
-export const DEFAULT_MOCK_PORT = 4010;
+export const DEFAULT_MOCK_PORT = defaultPort("mock");
 /** The seed of dynamic mode: the same request gets the same generated answer on every run. */
 export const DYNAMIC_SEED = "messages-dev";
 

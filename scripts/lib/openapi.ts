@@ -58,6 +58,16 @@ export function operations(spec: OpenApiDocument): Operation[] {
   return result;
 }
 
+/** The production server's URL: the published spec lists that one server and no other. */
+export function productionUrl(spec: OpenApiDocument): string {
+  const servers = Array.isArray(spec.servers) ? spec.servers : [];
+  const [production] = servers;
+  if (servers.length !== 1 || !isObject(production) || typeof production.url !== "string") {
+    throw new Error(`The spec must list exactly one server, production; it lists ${servers.length}`);
+  }
+  return production.url;
+}
+
 /** The one scope an operation requires, from its `security` requirement. */
 export function scopeOf(operation: Operation): string | undefined {
   const [requirement] = (operation.node.security as JsonObject[] | undefined) ?? [];

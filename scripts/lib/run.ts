@@ -37,10 +37,11 @@ export function runTypeScript(file: string, args: readonly string[], options: { 
 // Without it each run costs a quarter less CPU and no more wall time.
 const SHORT_RUN_FLAGS = ["--no-opt"];
 
-function execute(command: string, args: readonly string[], label: string, options: { quiet?: boolean }): Promise<RunResult> {
+/** Runs any command (in `cwd`, the project root by default), resolving and rejecting as `run` does. */
+export function execute(command: string, args: readonly string[], label: string, options: { quiet?: boolean; cwd?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...QUIET_TOOL_ENV },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -6,8 +6,14 @@ import { deref, eachProperty, examplesOf, typesOf } from "./lib/schema.js";
 /** @typedef {{ names: string, min: number, max: number }} Options */
 
 /**
- * Flags a property whose name matches `options.names` unless it is an int64 integer (nullable
- * allowed) whose example values lie between `options.min` and `options.max`.
+ * Flags a property whose name matches `options.names` unless it is an integer (nullable allowed)
+ * with no `format`, bounded by `minimum: 0` and `maximum: Number.MAX_SAFE_INTEGER`, whose example
+ * values lie between `options.min` and `options.max`.
+ *
+ * No `format: int64`: hey-api's zod (and others) read it as BigInt, which JSON.stringify cannot
+ * write, so a parsed message could not be sent on. int32 would overflow (it ends in January 1970
+ * in milliseconds). The safe-integer maximum says the same bound in a form every generator reads
+ * as a plain number.
  */
 export default createRulesetFunction(
   { input: null, options: optionsSchema({ names: { type: "string" }, min: { type: "number" }, max: { type: "number" } }) },
@@ -29,7 +35,10 @@ function timestampProblem(schema, { min, max }) {
   if (!types.includes("integer") || types.some((type) => type !== "integer" && type !== "null")) {
     return `is typed ${JSON.stringify(schema.type ?? "nothing")}`;
   }
-  if (schema.format !== "int64") return `has format ${schema.format ?? "none"}`;
+  if (schema.format !== undefined) return `has format ${schema.format}, which generators read as BigInt or a too-small integer`;
+  if (schema.minimum !== 0 || schema.maximum !== Number.MAX_SAFE_INTEGER) {
+    return `is bounded ${schema.minimum ?? "-∞"}..${schema.maximum ?? "∞"}, not 0..${Number.MAX_SAFE_INTEGER}`;
+  }
   const wrong = examplesOf(schema).find((value) => value !== null && !(Number.isInteger(value) && Number(value) >= min && Number(value) <= max));
   return wrong === undefined ? undefined : `has example ${JSON.stringify(wrong)}, which is not in Unix milliseconds`;
 }

@@ -28,6 +28,18 @@ describe("the client compatibility check", () => {
     expect(errors.some((e) => e.startsWith("listMessages: ") && e.includes("legacy_flag"))).toBe(true);
   });
 
+  it("reports a schema whose model type was renamed: the 1.x names of ErrorResponse and UploadedFile", async () => {
+    const older = structuredClone(spec);
+    const schemas = (older.components as JsonObject).schemas as JsonObject;
+    schemas.Error = schemas.ErrorResponse!;
+    schemas.File = schemas.UploadedFile!;
+    const errors = await clientCompatErrors(older, types);
+    expect(errors.filter((e) => e.startsWith("model type "))).toEqual([
+      expect.stringMatching(/^model type Error: .*has no exported member.*'Error'/),
+      expect.stringMatching(/^model type File: .*has no exported member.*'File'/),
+    ]);
+  });
+
   it("reports an operation whose function no longer exists", async () => {
     const older = structuredClone(spec);
     const lines = (older.paths["/v1/lines"] as JsonObject).get as JsonObject;

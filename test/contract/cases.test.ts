@@ -3,6 +3,7 @@ import { exampleCases, successStatus } from "../../contract-tests/cases/examples
 import { idPrefixes, negativeCases, type RuleKind } from "../../contract-tests/cases/negatives.ts";
 import { requestMediaTypes } from "../../contract-tests/cases/requests.ts";
 import { isObject, loadBundle, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
 import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
 
 const spec = loadBundle();
@@ -76,9 +77,9 @@ describe("negative cases", () => {
     expect(jsonBodies.length).toBeGreaterThan(40);
     for (const negative of jsonBodies) {
       const [media] = requestMediaTypes(spec, negative.template.operation);
-      const errors = schemas.validate(media!.media.schema as JsonObject, negative.template.body!.value);
-      // anyOf only wraps the `required` errors of its branches: still the one rule.
-      const rules = new Set(errors.map((e) => e.keyword).filter((keyword) => keyword !== "anyOf"));
+      // Read as the API reads it: an error every branch of an anyOf reports is one error.
+      const { errors } = essentialErrors(schemas.validate(media!.media.schema as JsonObject, negative.template.body!.value));
+      const rules = new Set(errors.map((e) => e.keyword));
       expect([...rules], negative.name).toHaveLength(1);
     }
   });

@@ -30,6 +30,15 @@ describe("the code samples", () => {
     if (input !== undefined && Object.keys(input as object).length > 0) expect(source).toContain(`(${typescriptLiteral(input)})`);
   });
 
+  it.each(all.filter(([, operation]) => Object.values(requestExample(spec, operation).query).some((value) => value.startsWith("+"))))(
+    "%s's curl sample sends a phone number's + as %%2B, never bare (a bare + is a space in a query string)",
+    (_, operation) => {
+      const url = /'(https:[^']+)'/.exec(codeSamples(spec, operation)[0]!.source)![1]!;
+      expect(url).toContain("=%2B");
+      expect(new URL(url).search).not.toContain("+");
+    },
+  );
+
   it("would notice a sample that is not valid TypeScript", () => {
     expect(syntaxErrors(`const x = await sendMessage({ from: "+1555" );`)).not.toEqual([]);
   });

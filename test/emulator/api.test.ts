@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { conformanceProblems } from "./conformance.ts";
 import { CONTACT, KEY, READONLY_KEY, SALES, SALES_KEY, SANDBOX, SUPPORT, TestEmulator, configWith } from "./harness.ts";
 
 let emulator: TestEmulator;
@@ -71,6 +72,18 @@ describe("validation", () => {
     const answer = await emulator.api("GET", "/v1/messages", { query: { from: SUPPORT } });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: "missing_required_parameter", param: "to" });
+  });
+
+  it.each(["from", "to"])("refuses a %s whose '+' was sent bare, so arrived as a space, and says to send %2B", async (name) => {
+    const query = (plus: string) => `from=${name === "from" ? plus : "%2B"}${SUPPORT.slice(1)}&to=${name === "to" ? plus : "%2B"}${CONTACT.slice(1)}`;
+    const bare = await emulator.call("GET", `/v1/messages?${query("+")}`);
+    expect(conformanceProblems("GET", "/v1/messages", bare)).toEqual([]);
+    expect(bare.status).toBe(400);
+    expect(bare.body.error).toMatchObject({ code: "invalid_parameter_value", param: name });
+    expect(bare.body.error.message).toContain("%2B");
+    // The same handles with the '+' encoded pass validation (there is no chat yet: 404 chat_not_found).
+    const encoded = await emulator.api("GET", "/v1/messages", { query: { from: SUPPORT, to: CONTACT } });
+    expect(encoded.body.error).toMatchObject({ code: "chat_not_found" });
   });
 
   it("refuses an ID with the wrong prefix with invalid_parameter_value", async () => {

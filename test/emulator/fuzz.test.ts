@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deref, isObject, namedExamples, operations, type Json, type JsonObject, type Operation } from "../../scripts/lib/openapi.ts";
+import { objectFields } from "../../scripts/lib/object-alternatives.ts";
 import { bundle, conformanceProblems, schemaValidator } from "./conformance.ts";
 import { KEY, READONLY_KEY, TestEmulator, configWith, type CallOptions } from "./harness.ts";
 
@@ -32,14 +33,13 @@ function shapeOf(operation: Operation): Shape {
   const requestBody = deref(bundle, operation.node.requestBody);
   const content = isObject(requestBody) && isObject(requestBody.content) ? requestBody.content : {};
   const json = content["application/json"];
-  const bodySchema = isObject(json) ? (deref(bundle, json.schema) as JsonObject) : undefined;
-  const properties = isObject(bodySchema?.properties) ? bodySchema.properties : {};
-  const required = new Set((bodySchema?.required as string[] | undefined) ?? []);
+  const bodySchema = isObject(json) ? (json.schema as JsonObject) : undefined;
+  const { properties, required } = objectFields(bundle, bodySchema);
   return {
     operation,
     query: parameters.filter((p) => p.in === "query").map(input),
     header: parameters.filter((p) => p.in === "header").map(input),
-    body: Object.entries(properties).map(([name, schema]) => ({ name, schema: schema as JsonObject, required: required.has(name) })),
+    body: Object.entries(properties).map(([name, schema]) => ({ name, schema: schema as JsonObject, required: required.includes(name) })),
     bodyExample: namedExamples(bundle, json)[0]?.value as JsonObject | undefined,
     queryExample: Object.fromEntries(parameters.filter((p) => p.in === "query" && p.name !== "cursor").map((p) => [String(p.name), String(p.example)])),
     jsonBody: isObject(json),

@@ -66,7 +66,7 @@ describe("the simulation endpoints", () => {
     const answer = await emulator.sim("inbound/messages", { line: SUPPORT, text: "no sender" });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: "missing_required_parameter", param: "from" });
-    expect(schemaValidator.validate("#/components/schemas/Error", answer.body)).toEqual([]);
+    expect(schemaValidator.validate("#/components/schemas/ErrorResponse", answer.body)).toEqual([]);
   });
 
   it("answer 404 line_not_found for an inbound message to a line that does not exist", async () => {

@@ -18,7 +18,8 @@ const BUNDLE = join(ROOT, "generated/openapi.yaml");
 // DiagnosticSeverity: 0 error, 1 warning, 2 information, 3 hint.
 const WARNING = 1;
 
-const ruleNames = Object.keys((parse(fs.readFileSync(RULESET, "utf8")) as { rules: Record<string, unknown> }).rules);
+const ruleset = parse(fs.readFileSync(RULESET, "utf8")) as { rules: Record<string, { then?: { functionOptions?: { schemas?: object } } }> };
+const ruleNames = Object.keys(ruleset.rules);
 const customRules = ruleNames.filter((name) => name.startsWith("mdev-"));
 const fixtureDirs = fs.readdirSync(FIXTURES).sort();
 
@@ -64,6 +65,15 @@ describe(".spectral.yaml", () => {
 
   it("has no fixture pair for a rule it does not define", () => {
     expect(fixtureDirs.filter((dir) => !customRules.includes(dir))).toEqual([]);
+  });
+
+  it("keys mdev-id-prefix's table by schemas the bundle has, so a renamed schema cannot slip out of it", () => {
+    const bundled = new Set(Object.keys((parse(fs.readFileSync(BUNDLE, "utf8")) as { components: { schemas: object } }).components.schemas));
+    const unknown = (names: string[]) => names.filter((name) => !bundled.has(name));
+    const table = Object.keys(ruleset.rules["mdev-id-prefix"]?.then?.functionOptions?.schemas ?? {});
+    expect(table.length).toBeGreaterThan(0);
+    expect(unknown(table)).toEqual([]);
+    expect(unknown([...table, "File"])).toEqual(["File"]);
   });
 
   it("finds no error or warning in the bundled spec", async () => {

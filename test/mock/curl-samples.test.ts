@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isObject, loadBundle, operations, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { isObject, loadBundle, operations, productionUrl, type JsonObject } from "../../scripts/lib/openapi.ts";
 import { requestExample, successResponse } from "../../scripts/lib/request-examples.ts";
 
 const spec = loadBundle();
 const mockUrl = inject("mockUrl");
-const productionUrl = String((spec.servers as JsonObject[])[0]!.url);
+const production = productionUrl(spec);
 const run = promisify(execFile);
 
 const curlSample = (node: JsonObject) => {
@@ -33,7 +33,7 @@ describe("the curl samples", () => {
   afterAll(() => rm(workdir, { recursive: true, force: true }));
 
   const runSample = async (source: string, apiKey: string) => {
-    const command = `${source.replaceAll(productionUrl, mockUrl)} -s -o /dev/null -w '%{http_code}'`;
+    const command = `${source.replaceAll(production, mockUrl)} -s -o /dev/null -w '%{http_code}'`;
     const { stdout } = await run("bash", ["-c", command], { cwd: workdir, env: { ...process.env, MESSAGES_API_KEY: apiKey } });
     return Number(stdout);
   };
@@ -42,7 +42,7 @@ describe("the curl samples", () => {
     "%s's sample gets its success status from the mock",
     async (_, operation) => {
       const source = curlSample(operation.node);
-      expect(source).toContain(`${productionUrl}${operation.path}`);
+      expect(source).toContain(`${production}${operation.path}`);
       expect(await runSample(source!, "sk_live_sample")).toBe(Number(successResponse(spec, operation).status));
     },
   );

@@ -57,7 +57,7 @@ describe("the static mock", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as JsonObject;
     expect(body).toMatchObject({ error: { code: "invalid_json" } });
-    expect(validator.validate("#/components/schemas/Error", body)).not.toEqual([]);
+    expect(validator.validate("#/components/schemas/ErrorResponse", body)).not.toEqual([]);
   });
 });
 

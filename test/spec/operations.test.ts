@@ -63,7 +63,7 @@ const ERROR_CODES: Record<string, { status: string; type: string; operations: st
 
 const RESOURCE_SCHEMAS = [
   "Line", "Chat", "Message", "Attachment", "OutboxItem", "Reaction",
-  "TypingIndicator", "ReadReceipt", "Webhook", "File", "DeletedWebhook",
+  "TypingIndicator", "ReadReceipt", "Webhook", "UploadedFile", "DeletedWebhook",
 ];
 
 /** Error codes an operation declares, with the status and type of their examples. */
@@ -159,9 +159,13 @@ describe("the schemas", () => {
   });
 
   it("allow at most one attachment, and need text or an attachment", () => {
-    const send = schemas.SendMessageRequest!;
-    expect((send.properties as JsonObject).attachments).toMatchObject({ maxItems: 1 });
-    expect(send.anyOf).toEqual([{ required: ["text"] }, { required: ["attachments"], properties: { attachments: { minItems: 1 } } }]);
+    const branches = schemas.SendMessageRequest!.anyOf as JsonObject[];
+    expect(branches.map((branch) => [branch.type, branch.additionalProperties, branch.required])).toEqual([
+      ["object", false, ["from", "to", "text"]],
+      ["object", false, ["from", "to", "attachments"]],
+    ]);
+    const attachments = branches.map((branch) => (branch.properties as JsonObject).attachments);
+    expect(attachments).toMatchObject([{ maxItems: 1 }, { minItems: 1, maxItems: 1 }]);
   });
 
   it("enumerate the six tapbacks, the typing states with `on` as default, and the four webhook events", () => {

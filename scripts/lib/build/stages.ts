@@ -24,7 +24,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       // still fails the build. Bundling a spec that lint refuses costs nothing but the time.
       name: "bundle",
       after: [],
-      inputs: ["openapi", "redocly.yaml", "scripts/bundle.ts", "scripts/lib/guide-tables.ts", "scripts/lib/code-samples.ts", "scripts/lib/request-examples.ts", "scripts/lib/openapi.ts"],
+      inputs: ["openapi", "redocly.yaml", "scripts/bundle.ts", "scripts/lib/guide-tables.ts", "scripts/lib/code-samples.ts", "scripts/lib/request-examples.ts", "scripts/lib/openapi.ts", "scripts/lib/local-servers.ts", "local-servers.yaml"],
       outputs: generated("openapi.json", "openapi.yaml"),
       run: async () => (await import("../../bundle.ts")).bundle(outDir),
     },
@@ -39,14 +39,14 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
     {
       name: "types",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/generate-types.ts", "scripts/lib/generator-input.ts"],
+      inputs: [...generated("openapi.json"), "scripts/generate-types.ts"],
       outputs: generated("schema.d.ts"),
       run: async () => (await import("../../generate-types.ts")).generateTypes(outDir),
     },
     {
       name: "clients",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/generate-clients.ts", "scripts/lib/generator-input.ts", "src/mutator.ts"],
+      inputs: [...generated("openapi.json"), "scripts/generate-clients.ts", "src/mutator.ts", "scripts/lib/local-servers.ts", "local-servers.yaml"],
       outputs: generated(...GENERATED_CLIENT_FILES),
       // In this process, which runs it once (see writeClients): saves a child, and shares the
       // modules the types stage has just loaded.

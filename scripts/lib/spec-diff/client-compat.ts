@@ -1,7 +1,8 @@
 // The Stainless check: code written against the previous version's generated types must still
 // compile against the new client. For every operation of the old spec, a usage fixture passes the
 // old request types to the new function (and hook) of the same name, and assigns the new success
-// body to the old one's type. Whatever no longer compiles would break a caller's build.
+// body to the old one's type; and every old schema's model type is named, as callers import it
+// (a renamed schema renames it). Whatever no longer compiles would break a caller's build.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
@@ -48,7 +49,10 @@ function usage(spec: OpenApiDocument, operation: Operation): string {
   return [`export async function ${id}Usage(): Promise<void> {`, ...inputs.map((l) => `  ${l}`), `  ${result}`, `  void use${pascal(id)};`, "}"].join("\n");
 }
 
-/** The fixture for `old`: its operations used as its generated types described them. */
+const schemaNames = (spec: OpenApiDocument) => Object.keys(isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {});
+const MODEL_TYPE = /^export type Model_(\w+) =/;
+
+/** The fixture for `old`: its operations used as its generated types described them, and its model types named. */
 export function usageFixture(old: OpenApiDocument): string {
   const ops = operations(old);
   return [
@@ -61,6 +65,8 @@ export function usageFixture(old: OpenApiDocument): string {
     "const given = <T>(): T => undefined as T;",
     "",
     ...ops.map((op) => usage(old, op)),
+    "",
+    ...schemaNames(old).map((name) => `export type Model_${name} = import("${PACKAGE}").${name};`),
     "",
   ].join("\n");
 }
@@ -79,9 +85,12 @@ export async function clientCompatErrors(old: OpenApiDocument, oldSchemaTypes: s
     .filter((d) => d.file?.fileName === fixture)
     .map((d) => {
       const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-      const usageOf = d.file!.text.split("\n").slice(0, line + 1).reverse().find((l) => l.startsWith("export async function"));
-      const where = usageOf?.match(/function (\w+)Usage/)?.[1] ?? "usage";
-      return `${where}: ${shorten(ts.flattenDiagnosticMessageText(d.messageText, " ").replace(/\s+/g, " "))}`;
+      const lines = d.file!.text.split("\n");
+      const model = MODEL_TYPE.exec(lines[line] ?? "")?.[1];
+      const usageOf = lines.slice(0, line + 1).reverse().find((l) => l.startsWith("export async function"));
+      const where = model ? `model type ${model}` : (usageOf?.match(/function (\w+)Usage/)?.[1] ?? "usage");
+      const message = ts.flattenDiagnosticMessageText(d.messageText, " ").replace(/\s+/g, " ").replace(/'"[^"']*\/src\/index"'/g, PACKAGE).replace(/\.$/, "");
+      return `${where}: ${shorten(message)}`;
     });
 }
 

@@ -1,5 +1,6 @@
 // Direction-aware comparison of two JSON Schemas. What breaks a client depends on which way the
 // data flows: a request schema may only accept more, a response schema may only promise more.
+import { objectFields } from "../object-alternatives.ts";
 import { deref, isObject, type Json, type JsonObject } from "../openapi.ts";
 import type { ChangeLog, Direction } from "./change.ts";
 
@@ -118,14 +119,28 @@ function compareProperties(place: Place, label: string, before: SchemaSide & { s
   }
 }
 
+/**
+ * An `anyOf` of whole objects (SendMessageRequest: text, an attachment, or both) as the one object
+ * it describes: every branch's fields, required when every branch requires them, closed when every
+ * branch is. So its fields are compared one by one; the change of branches is still reported.
+ */
+function asOneObject(spec: JsonObject, schema: JsonObject): JsonObject {
+  if (schema.type !== undefined || schema.properties !== undefined || !Array.isArray(schema.anyOf)) return schema;
+  const branches = schema.anyOf.map((branch) => deref(spec, branch));
+  if (!branches.every((branch) => isObject(branch) && branch.type === "object")) return schema;
+  const { properties, required } = objectFields(spec, schema);
+  const closed = branches.every((branch) => isObject(branch) && branch.additionalProperties === false);
+  return { ...schema, type: "object", properties, required, ...(closed && { additionalProperties: false }) };
+}
+
 /** Compares two schemas at `label`, adding each difference to `place.log`. */
 export function compareSchemas(place: Place, label: string, before: SchemaSide, after: SchemaSide, seen = new Set<string>()): void {
   const key = `${label}|${JSON.stringify(before.schema)}|${JSON.stringify(after.schema)}`;
   if (seen.has(key)) return;
   seen.add(key);
-  const old = deref(before.spec, before.schema);
-  const now = deref(after.spec, after.schema);
-  if (!isObject(old) || !isObject(now)) return;
+  const [oldNode, nowNode] = [deref(before.spec, before.schema), deref(after.spec, after.schema)];
+  if (!isObject(oldNode) || !isObject(nowNode)) return;
+  const [old, now] = [asOneObject(before.spec, oldNode), asOneObject(after.spec, nowNode)];
   const what = label || "the body";
   compareTypes(place, what, old, now);
   compareEnums(place, what, old, now);
