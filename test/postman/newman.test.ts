@@ -1,0 +1,54 @@
+// newman runs the committed collection against the emulator: every request gets its operation's
+// success status and a body the bundle accepts, one request per request example; the webhook events
+// arrive signed. Without the API key, the same run fails request by request.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { apiExecutions, deliveryProblems, requestProblems } from "./checks.ts";
+import { requestExampleCount, webhookExampleCount } from "./counts.ts";
+import { runCollection, WEBHOOK_SECRET, type CollectionRun } from "./run-collection.ts";
+
+const spec = loadBundle();
+const requests = requestExampleCount(spec);
+
+describe("newman running the collection against the emulator", () => {
+  let run: CollectionRun;
+  beforeAll(async () => {
+    run = await runCollection();
+  });
+
+  it("sends one request per request example of the bundle", () => {
+    expect(apiExecutions(run.summary)).toHaveLength(requests);
+  });
+
+  it("gets each request its example's success status, with a body the bundle accepts", () => {
+    expect(requestProblems(run.summary)).toEqual([]);
+  });
+
+  it("passes the collection's own status tests: one per request, none failed", () => {
+    expect(run.summary.run.stats.assertions).toMatchObject({ total: requests, failed: 0 });
+  });
+
+  it("delivers each webhook event example to the receiver, signed so that verifyWebhook accepts it", async () => {
+    expect(run.deliveries).toHaveLength(webhookExampleCount(spec));
+    expect(await deliveryProblems(run.deliveries, WEBHOOK_SECRET)).toEqual([]);
+  });
+
+  it("has deliveries that another secret does not verify", async () => {
+    expect(await deliveryProblems(run.deliveries, `${WEBHOOK_SECRET}_other`)).toHaveLength(run.deliveries.length);
+  });
+});
+
+describe("newman running the collection without the API key", () => {
+  let run: CollectionRun;
+  beforeAll(async () => {
+    run = await runCollection({ apiKey: "" });
+  });
+
+  it("fails: every request is named for its wrong status, and the collection's status tests say so", () => {
+    const problems = requestProblems(run.summary);
+    const names = apiExecutions(run.summary).map((execution) => execution.item.name);
+    expect(names).toHaveLength(requests);
+    expect(names.filter((name) => !problems.some((problem) => problem.startsWith(`${name}: expected`)))).toEqual([]);
+    expect(run.summary.run.stats.assertions).toMatchObject({ total: requests, failed: requests });
+  });
+});
