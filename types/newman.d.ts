@@ -6,7 +6,7 @@ declare module "newman" {
   }
   export interface Execution {
     item: { id: string; name: string };
-    request: { method: string; url: { getPath(): string; getHost(): string; getPort(): string | undefined } };
+    request: { method: string; url: { getPath(): string; toString(): string }; body?: { raw?: string } };
     response?: { code: number; headers: { all(): Header[] }; stream?: Buffer };
     assertions?: Array<{ assertion: string; error?: { message: string } }>;
   }

@@ -4,8 +4,10 @@
 import type { Execution, Summary } from "newman";
 import { createResponseValidator, formatViolation } from "../../contract-tests/response-validator.ts";
 import { verifyWebhook } from "../../src/webhooks.ts";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
+import { parseJson } from "../../contract-tests/http-client.ts";
+import { isObject, loadBundle, operations } from "../../scripts/lib/openapi.ts";
 import { successResponse } from "../../scripts/lib/request-examples.ts";
+import type { Collection } from "../../scripts/lib/postman/format.ts";
 import type { RecordedRequest } from "../clients/support/server.ts";
 
 const spec = loadBundle();
@@ -38,6 +40,42 @@ export function requestProblems(summary: Summary): string[] {
   }
   problems.push(...summary.run.failures.map((failure) => `${failure.source?.name ?? "newman"}: ${failure.error.message}`));
   return problems;
+}
+
+/** Collection items that keep the `id` they create in a variable, by item id: the variable's name. */
+function keptVariables(collection: Collection): Map<string, string> {
+  const kept = new Map<string, string>();
+  for (const item of collection.item.flatMap((folder) => folder.item)) {
+    const script = (item.event ?? []).flatMap((event) => event.script.exec).join("\n");
+    const key = /pm\.collectionVariables\.set\("(\w+)"/.exec(script)?.[1];
+    if (key) kept.set(item.id, key);
+  }
+  return kept;
+}
+
+/**
+ * Requests that create what a variable names must answer its `id`, and the requests after them
+ * that use the variable must send that `id`. Answers the problems and how many uses were checked.
+ */
+export function chainProblems(summary: Summary, collection: Collection): { problems: string[]; checked: number } {
+  const kept = keptVariables(collection);
+  const sources = new Map(collection.item.flatMap((folder) => folder.item).map((item) => [item.id, JSON.stringify(item.request)]));
+  const problems: string[] = [];
+  let checked = 0;
+  summary.run.executions.forEach((execution, index) => {
+    const key = kept.get(execution.item.id);
+    if (!key) return;
+    const body = parseJson(execution.response?.stream?.toString("utf8") ?? "");
+    const id = isObject(body) && typeof body.id === "string" ? body.id : undefined;
+    if (!id) return void problems.push(`${execution.item.name}: created no {{${key}}} (got ${execution.response?.code ?? "no response"})`);
+    for (const later of summary.run.executions.slice(index + 1)) {
+      if (!sources.get(later.item.id)?.includes(`{{${key}}}`)) continue;
+      checked++;
+      const sent = `${later.request.url.toString()} ${later.request.body?.raw ?? ""}`;
+      if (!sent.includes(id)) problems.push(`${later.item.name}: did not send the ${key} ${id} that ${execution.item.name} created`);
+    }
+  });
+  return { problems, checked };
 }
 
 export async function deliveryProblems(deliveries: RecordedRequest[], secret: string): Promise<string[]> {

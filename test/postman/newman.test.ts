@@ -1,11 +1,12 @@
 // newman runs the committed collection against the emulator: every request gets its operation's
 // success status and a body the bundle accepts, one request per request example; the webhook events
-// arrive signed. Without the API key, the same run fails request by request.
+// arrive signed, and what one request creates, the next ones use. Without the API key, the same run
+// fails request by request.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBundle } from "../../scripts/lib/openapi.ts";
-import { apiExecutions, deliveryProblems, requestProblems } from "./checks.ts";
+import { apiExecutions, chainProblems, deliveryProblems, requestProblems } from "./checks.ts";
 import { requestExampleCount, webhookExampleCount } from "./counts.ts";
-import { runCollection, WEBHOOK_SECRET, type CollectionRun } from "./run-collection.ts";
+import { collection, runCollection, WEBHOOK_SECRET, type CollectionRun } from "./run-collection.ts";
 
 const spec = loadBundle();
 const requests = requestExampleCount(spec);
@@ -26,6 +27,12 @@ describe("newman running the collection against the emulator", () => {
 
   it("passes the collection's own status tests: one per request, none failed", () => {
     expect(run.summary.run.stats.assertions).toMatchObject({ total: requests, failed: 0 });
+  });
+
+  it("sends, after a request that creates something, the id it created wherever its variable is used", () => {
+    const { problems, checked } = chainProblems(run.summary, collection);
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("delivers each webhook event example to the receiver, signed so that verifyWebhook accepts it", async () => {
@@ -50,5 +57,9 @@ describe("newman running the collection without the API key", () => {
     expect(names).toHaveLength(requests);
     expect(names.filter((name) => !problems.some((problem) => problem.startsWith(`${name}: expected`)))).toEqual([]);
     expect(run.summary.run.stats.assertions).toMatchObject({ total: requests, failed: requests });
+  });
+
+  it("creates nothing for the requests after it to use", () => {
+    expect(chainProblems(run.summary, collection).problems).not.toEqual([]);
   });
 });

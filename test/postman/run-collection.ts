@@ -7,7 +7,7 @@ import { join } from "node:path";
 import newman, { type Summary } from "newman";
 import { startEmulator } from "../../emulator/index.ts";
 import { COLLECTION_FILE, environmentFile, POSTMAN_DIR } from "../../scripts/lib/postman/files.ts";
-import type { Collection, Environment } from "../../scripts/lib/postman/format.ts";
+import type { Collection, Environment, Variable } from "../../scripts/lib/postman/format.ts";
 import { parametersOf } from "../../contract-tests/cases/requests.ts";
 import { loadBundle, operations, type JsonObject } from "../../scripts/lib/openapi.ts";
 import { GENERATED_DIR, ROOT } from "../../scripts/lib/paths.ts";
@@ -95,18 +95,19 @@ export async function runCollection({ apiKey }: { apiKey?: string } = {}): Promi
       { key: "webhookSecret", value: WEBHOOK_SECRET },
       ...(apiKey === undefined ? [] : [{ key: "apiKey", value: apiKey }]),
     ];
-    for (const variable of collection.variable) {
-      const kind = idKind(variable.value);
-      if (kind) {
-        const maker = make[kind];
-        if (!maker) throw new Error(`The newman setup cannot make a ${kind} for {{${variable.key}}}`);
-        envVar.push({ key: variable.key, value: await maker(setup, variable.value) });
-      } else if (/^https?:\/\//.test(variable.value) && variable.key !== "baseUrl") {
-        envVar.push({ key: variable.key, value: receiverUrl });
-      }
+    // Set as the collection's own values, the way a user would: the requests that create
+    // resources then overwrite them for the requests after them.
+    const variable: Variable[] = [];
+    for (const original of collection.variable) {
+      const kind = idKind(original.value);
+      const maker = kind === undefined ? undefined : make[kind];
+      if (kind && !maker) throw new Error(`The newman setup cannot make a ${kind} for {{${original.key}}}`);
+      const isReceiver = /^https?:\/\//.test(original.value) && original.key !== "baseUrl";
+      const value = maker ? await maker(setup, original.value) : isReceiver ? receiverUrl : original.value;
+      variable.push({ ...original, value });
     }
     const summary = await new Promise<Summary>((resolve, reject) =>
-      newman.run({ collection, environment: environment("emulator"), envVar, workingDir: WORKING_DIR, insecureFileRead: false, reporters: [] }, (error, result) =>
+      newman.run({ collection: { ...collection, variable }, environment: environment("emulator"), envVar, workingDir: WORKING_DIR, insecureFileRead: false, reporters: [] }, (error, result) =>
         error ? reject(error) : resolve(result),
       ),
     );

@@ -5,7 +5,7 @@ import { STATUS_CODES } from "node:http";
 import { exampleRequests, isJsonMediaType, parametersOf, type RequestTemplate } from "../../../contract-tests/cases/requests.ts";
 import { deref, isObject, namedExamples, responses, type Json, type OpenApiDocument, type Operation } from "../openapi.ts";
 import { successResponse } from "../request-examples.ts";
-import type { Body, Item, KeyValue, Request, SavedResponse } from "./format.ts";
+import type { Body, Item, KeyValue, Request, SavedResponse, Script } from "./format.ts";
 import type { ResourceVariables } from "./variables.ts";
 
 const BASE_URL = "{{baseUrl}}";
@@ -104,14 +104,30 @@ function savedResponse(operation: Operation, example: ResponseExample, request: 
   };
 }
 
-function statusTest(status: string, name: string) {
+const CREATED = "201";
+
+/**
+ * Tests that the request got its operation's success status. A request that creates what a
+ * variable names (its example answers with that variable's `id`) keeps the new `id` in it, so the
+ * requests after it use what it created: upload a file, then send it.
+ */
+function testScript(status: string, name: string, keeps: string | undefined): Script {
+  const keep = keeps ? [`if (pm.response.code === ${status}) pm.collectionVariables.set(${JSON.stringify(keeps)}, pm.response.json().id);`] : [];
   return {
-    listen: "test" as const,
+    listen: "test",
     script: {
-      type: "text/javascript" as const,
-      exec: [`pm.test(${JSON.stringify(`answers ${status}, like the ${name} example`)}, function () {`, `  pm.response.to.have.status(${status});`, "});"],
+      type: "text/javascript",
+      exec: [`pm.test(${JSON.stringify(`answers ${status}, like the ${name} example`)}, function () {`, `  pm.response.to.have.status(${status});`, "});", ...keep],
     },
   };
+}
+
+/** The variable a creating request's own success example answers the `id` of. */
+function createdVariable(item: Item, success: string, variables: ResourceVariables): string | undefined {
+  if (success !== CREATED) return undefined;
+  const example = item.response.find((response) => String(response.code) === success);
+  const body = example?.body ? (JSON.parse(example.body) as Json) : undefined;
+  return isObject(body) ? variables.keyOf(body.id) : undefined;
 }
 
 /**
@@ -127,7 +143,6 @@ export function operationItems(spec: OpenApiDocument, operation: Operation, vari
     name: examples.length > 1 ? `${summary} (${name})` : summary,
     request: postmanRequest(spec, template, variables),
     response: [],
-    event: [statusTest(success, name)],
     // A redirect is the answer itself (getFile's 302 and its Location): do not follow it.
     ...(success.startsWith("3") && { protocolProfileBehavior: { followRedirects: false } }),
   }));
@@ -135,5 +150,6 @@ export function operationItems(spec: OpenApiDocument, operation: Operation, vari
     const owner = items.find((item) => item.id === `${operation.operationId}.${example.name}`) ?? items[0]!;
     owner.response.push(savedResponse(operation, example, owner.request));
   }
+  for (const [i, item] of items.entries()) item.event = [testScript(success, examples[i]!.name, createdVariable(item, success, variables))];
   return items;
 }

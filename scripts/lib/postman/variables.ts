@@ -7,6 +7,8 @@ import type { Variable } from "./format.ts";
 
 export interface ResourceVariables {
   variables: Variable[];
+  /** The variable whose example value this is. */
+  keyOf(value: Json | undefined): string | undefined;
   /** `{{name}}` when the value is one of the variables' example values; the value unchanged otherwise. */
   substitute(value: Json): Json;
 }
@@ -66,9 +68,13 @@ export function resourceVariables(spec: OpenApiDocument): ResourceVariables {
     ...variable,
     description: `${variable.description}; the example's value until you set it. Used by ${[...usedBy].join(", ")}.`,
   }));
-  const keys = new Map([...byValue].map(([value, variable]) => [value, variable.key]));
+  const keyOf = (value: Json | undefined) => (typeof value === "string" ? byValue.get(value)?.key : undefined);
   return {
     variables,
-    substitute: (value) => (typeof value === "string" && keys.has(value) ? `{{${keys.get(value)}}}` : value),
+    keyOf,
+    substitute: (value) => {
+      const key = keyOf(value);
+      return key ? `{{${key}}}` : value;
+    },
   };
 }
