@@ -17,9 +17,10 @@ export function stableId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The bearer scheme every operation's security names, sent with `{{apiKey}}`. */
+/** The bearer scheme the root and every operation's security name, sent with `{{apiKey}}`. */
 function collectionAuth(spec: OpenApiDocument): Auth {
-  const names = new Set(operations(spec).flatMap((operation) => ((operation.node.security as JsonObject[] | undefined) ?? []).flatMap(Object.keys)));
+  const requirements = [spec.security, ...operations(spec).map((operation) => operation.node.security)];
+  const names = new Set(requirements.flatMap((security) => (Array.isArray(security) ? security.filter(isObject).flatMap(Object.keys) : [])));
   const schemes = isObject(spec.components) && isObject(spec.components.securitySchemes) ? spec.components.securitySchemes : {};
   const bearer = [...names].filter((name) => {
     const scheme = schemes[name];
