@@ -23,6 +23,13 @@ export function apiExecutions(summary: Summary): Execution[] {
   return summary.run.executions.filter((execution) => operationOf(execution) !== undefined);
 }
 
+/** The API requests that got their operation's success status. */
+export function successfulRequests(summary: Summary): string[] {
+  return apiExecutions(summary)
+    .filter((execution) => execution.response?.code === Number(successResponse(spec, operationOf(execution)!).status))
+    .map((execution) => execution.item.name);
+}
+
 export function requestProblems(summary: Summary): string[] {
   const problems: string[] = [];
   for (const execution of apiExecutions(summary)) {

@@ -4,7 +4,7 @@
 // Webhook events go to a local receiver that records them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import newman, { type Summary } from "newman";
+import newman, { type RunOptions, type Summary } from "newman";
 import { startEmulator } from "../../emulator/index.ts";
 import { COLLECTION_FILE, environmentFile, POSTMAN_DIR } from "../../scripts/lib/postman/files.ts";
 import type { Collection, Environment, Variable } from "../../scripts/lib/postman/format.ts";
@@ -71,6 +71,13 @@ function idKind(value: string): string | undefined {
   return Object.entries(schemas).find(([name, schema]) => name.endsWith("Id") && typeof schema.pattern === "string" && new RegExp(schema.pattern).test(value))?.[0];
 }
 
+/** newman, silent, reading upload files from WORKING_DIR only. */
+export function runNewman(options: Omit<RunOptions, "workingDir" | "insecureFileRead" | "reporters">): Promise<Summary> {
+  return new Promise((resolve, reject) =>
+    newman.run({ ...options, workingDir: WORKING_DIR, insecureFileRead: false, reporters: [] }, (error, summary) => (error ? reject(error) : resolve(summary))),
+  );
+}
+
 export interface CollectionRun {
   summary: Summary;
   /** What the receiver got from newman: the signed webhook events. */
@@ -106,11 +113,7 @@ export async function runCollection({ apiKey }: { apiKey?: string } = {}): Promi
       const value = maker ? await maker(setup, original.value) : isReceiver ? receiverUrl : original.value;
       variable.push({ ...original, value });
     }
-    const summary = await new Promise<Summary>((resolve, reject) =>
-      newman.run({ collection: { ...collection, variable }, environment: environment("emulator"), envVar, workingDir: WORKING_DIR, insecureFileRead: false, reporters: [] }, (error, result) =>
-        error ? reject(error) : resolve(result),
-      ),
-    );
+    const summary = await runNewman({ collection: { ...collection, variable }, environment: environment("emulator"), envVar });
     const deliveries = receiver.requests.filter((request) => String(request.headers["user-agent"]).startsWith("PostmanRuntime"));
     return { summary, deliveries };
   } finally {
