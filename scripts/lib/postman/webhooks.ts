@@ -4,7 +4,7 @@
 import { deref, isObject, namedExamples, type JsonObject, type OpenApiDocument } from "../openapi.ts";
 import type { Item, KeyValue, Script } from "./format.ts";
 
-export const RECEIVER_URL = "{{webhookUrl}}";
+const RECEIVER_URL = "{{webhookUrl}}";
 export const WEBHOOK_SECRET = "webhookSecret";
 
 export interface WebhookEvent {
