@@ -46,8 +46,10 @@ function body(template: RequestTemplate, variables: ResourceVariables): Body | u
   return { mode: "file", file: { src: fileName ?? "file" } };
 }
 
-export function postmanRequest(spec: OpenApiDocument, template: RequestTemplate, variables: ResourceVariables): Request {
+function postmanRequest(spec: OpenApiDocument, template: RequestTemplate, variables: ResourceVariables): Request {
   const { operation } = template;
+  // The API has none today; Postman writes them `:name` with their own variables. Fail loudly rather than send `{name}`.
+  if (operation.path.includes("{")) throw new Error(`${operation.operationId}: path parameters are not supported by the Postman builder yet`);
   const queryParams = query(spec, template, variables);
   const enabled = queryParams.filter((parameter) => !parameter.disabled);
   const path = operation.path.split("/").filter(Boolean);
