@@ -1,7 +1,8 @@
 // Produces everything in generated/ from the spec, in order: the bundle first, then what is
-// derived from it (types, then the client code).
+// derived from it (types, the client code, the Postman collection).
 import { bundle } from "./bundle.ts";
 import { generateClients } from "./generate-clients.ts";
+import { generatePostman } from "./generate-postman.ts";
 import { generateTypes } from "./generate-types.ts";
 import { GENERATED_DIR } from "./lib/paths.ts";
 
@@ -9,6 +10,7 @@ export async function generateAll(outDir = GENERATED_DIR): Promise<void> {
   await bundle(outDir);
   await generateTypes(outDir);
   await generateClients(outDir);
+  await generatePostman(outDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

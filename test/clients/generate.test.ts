@@ -14,9 +14,9 @@ describe("generation", () => {
     first = await fresh();
   });
 
-  it("writes the types, the clients and the bundle", async () => {
+  it("writes the types, the clients, the Postman collection and the bundle", async () => {
     expect((await readdir(first)).sort()).toEqual(
-      ["models.ts", "msw.ts", "openapi.json", "openapi.yaml", "operations.ts", "react.ts", "schema.d.ts", "servers.ts", "zod.ts"],
+      ["models.ts", "msw.ts", "openapi.json", "openapi.yaml", "operations.ts", "postman", "react.ts", "schema.d.ts", "servers.ts", "zod.ts"],
     );
   });
 

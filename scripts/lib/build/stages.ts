@@ -1,8 +1,10 @@
 // The pipeline's stages: lint the split spec and bundle it, then in parallel lint the bundle,
-// generate the types, generate the clients (functions, hooks, zod, MSW) and build the docs. Each
-// stage loads its tools only when it runs, so a build with nothing to do starts in a blink.
+// generate the types, generate the clients (functions, hooks, zod, MSW), build the Postman collection
+// and build the docs. Each stage loads its tools only when it runs, so a build with nothing to do
+// starts in a blink.
 import { join } from "node:path";
 import { GENERATED_DIR, ROOT } from "../paths.ts";
+import { postmanFiles } from "../postman/files.ts";
 import { run } from "../run.ts";
 import type { Stage } from "./runner.ts";
 
@@ -51,6 +53,13 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       // In this process, which runs it once (see writeClients): saves a child, and shares the
       // modules the types stage has just loaded.
       run: async () => (await import("../../generate-clients.ts")).writeClients(outDir),
+    },
+    {
+      name: "postman",
+      after: ["bundle"],
+      inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml"],
+      outputs: generated(...postmanFiles()),
+      run: async () => (await import("../../generate-postman.ts")).generatePostman(outDir),
     },
     {
       name: "docs",
