@@ -57,7 +57,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
     {
       name: "postman",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml"],
+      inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml", "scripts/lib/local-servers.ts", "local-servers.yaml"],
       outputs: generated(...postmanFiles()),
       run: async () => (await import("../../generate-postman.ts")).generatePostman(outDir),
     },

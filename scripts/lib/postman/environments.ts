@@ -1,5 +1,5 @@
-// One Postman environment per server the spec names (`x-name`): production, the mock and the
-// emulator. Each sets the base URL and an API key: empty for production (yours), the emulator's
+// One Postman environment per server: production (from the spec), the mock and the emulator
+// (from local-servers.yaml). Each sets the base URL and an API key: empty for production (yours), the emulator's
 // all-scopes key from its default seed, and any key for the mock, which checks none.
 import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/config.ts";
 import type { OpenApiDocument } from "../openapi.ts";

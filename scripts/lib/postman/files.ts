@@ -1,15 +1,15 @@
 // Where the Postman files go, and which servers get an environment. Kept apart from the builder so
 // the build can list a stage's outputs without loading it.
-import { isObject, loadBundle, type OpenApiDocument } from "../openapi.ts";
+import { LOCAL_SERVERS } from "../local-servers.ts";
+import { loadBundle, productionUrl, type OpenApiDocument } from "../openapi.ts";
 
 export const POSTMAN_DIR = "postman";
 export const COLLECTION_FILE = "messages-dev.postman_collection.json";
 export const environmentFile = (server: string) => `${server}.postman_environment.json`;
 
-/** The spec's servers by their `x-name`. */
+/** Every server a request can go to, by name: production from the spec, then the local ones. */
 export function namedServers(spec: OpenApiDocument): Map<string, string> {
-  const servers = Array.isArray(spec.servers) ? spec.servers.filter(isObject) : [];
-  return new Map(servers.flatMap((server) => (typeof server["x-name"] === "string" ? [[server["x-name"], String(server.url)]] : [])));
+  return new Map([["production", productionUrl(spec)], ...Object.entries(LOCAL_SERVERS).map(([name, server]) => [name, server.url] as const)]);
 }
 
 /** The files the Postman stage writes, relative to generated/: the collection and an environment per server. */
