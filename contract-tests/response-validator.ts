@@ -2,9 +2,13 @@
 // content type, the required headers, the body's schema and the `request_id`. Every finding names
 // the operation, the status and a JSON pointer into the response (`/status`, `/headers/<name>`,
 // `/body/...`), with what the spec expects and what came back.
+//
+// Response objects are open: the API may add a field without breaking anyone. A field the spec does
+// not document is therefore no violation but its own finding, "spec behind the API" (rule
+// `undocumented-field`), found by validating the body once more with every object closed.
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
-import { createSchemaValidator, type SchemaValidator } from "../scripts/lib/schema-validator.ts";
+import { closeObjects, createSchemaValidator, type SchemaValidator } from "../scripts/lib/schema-validator.ts";
 import { parseJson } from "./http-client.ts";
 
 export interface ObservedResponse {
@@ -15,7 +19,10 @@ export interface ObservedResponse {
   text: string;
 }
 
-export type ViolationRule = "status" | "content-type" | "header" | "body" | "request-id" | "expectation";
+export type ViolationRule = "status" | "content-type" | "header" | "body" | "request-id" | "expectation" | typeof UNDOCUMENTED_FIELD;
+
+/** The rule of a "spec behind the API" finding: a response field the spec does not document. */
+export const UNDOCUMENTED_FIELD = "undocumented-field";
 
 export interface Violation {
   operationId: string;
@@ -27,16 +34,20 @@ export interface Violation {
   actual: string;
 }
 
+export const isSpecBehind = (finding: Violation) => finding.rule === UNDOCUMENTED_FIELD;
+
 export function formatViolation(v: Violation): string {
   return `${v.operationId} ${v.status} ${v.pointer || "/"}: expected ${v.expected}, got ${v.actual}`;
 }
 
 export interface ResponseValidator {
+  /** Violations, and "spec behind the API" findings (see `isSpecBehind`). */
   validate(operationId: string, response: ObservedResponse): Violation[];
 }
 
 export function createResponseValidator(spec: OpenApiDocument): ResponseValidator {
   const schemas = createSchemaValidator(spec);
+  const closed = createSchemaValidator(closeObjects(spec));
   const byId = new Map(operations(spec).map((operation) => [operation.operationId, operation]));
 
   const responsesOf = (operationId: string): JsonObject => {
@@ -52,7 +63,7 @@ export function createResponseValidator(spec: OpenApiDocument): ResponseValidato
       const key = documentedKey(documented, response.status);
       if (!key) return [report("status", "/status", `one of ${Object.keys(documented).join(", ")}`, String(response.status))];
       const declared = deref(spec, documented[key]) as JsonObject;
-      const context = { spec, schemas, declared, response, report };
+      const context = { spec, schemas, closed, declared, response, report };
       return [...checkHeaders(context), ...checkBody(context)];
     },
   };
@@ -63,6 +74,8 @@ type Report = (rule: ViolationRule, pointer: string, expected: string, actual: s
 interface CheckContext {
   spec: JsonObject;
   schemas: SchemaValidator;
+  /** The same schemas with every object closed: what they reject beyond `schemas` is undocumented. */
+  closed: SchemaValidator;
   /** The documented response object for the observed status. */
   declared: JsonObject;
   response: ObservedResponse;
@@ -88,7 +101,7 @@ function checkHeaders({ spec, schemas, declared, response, report }: CheckContex
   return violations;
 }
 
-function checkBody({ schemas, declared, response, report }: CheckContext): Violation[] {
+function checkBody({ spec, schemas, closed, declared, response, report }: CheckContext): Violation[] {
   if (!isObject(declared.content)) return [];
   const mediaTypes = Object.keys(declared.content);
   const contentType = response.headers["content-type"];
@@ -100,19 +113,30 @@ function checkBody({ schemas, declared, response, report }: CheckContext): Viola
   const body = parseJson(response.text);
   if (body === undefined) return [report("body", "/body", "a JSON body", JSON.stringify(truncate(response.text)))];
   const violations: Violation[] = [];
+  const schema = (declared.content[match] as JsonObject).schema as JsonObject;
   const hasRequestId = isObject(body) && typeof body.request_id === "string" && body.request_id !== "";
-  if (!hasRequestId) {
+  if (!hasRequestId && requiredFields(spec, schema).includes("request_id")) {
     violations.push(report("request-id", "/body/request_id", "a request_id", describeValue(isObject(body) ? body.request_id : body)));
   }
-  const schema = (declared.content[match] as JsonObject).schema as JsonObject;
   for (const error of schemas.validate(schema, body)) {
     const isRequestIdAgain = error.keyword === "required" && error.instancePath === "" && error.params.missingProperty === "request_id";
     if (isRequestIdAgain) continue;
     const pointer = errorPointer(error);
     violations.push(report("body", `/body${pointer}`, describeError(error), describeValue(valueAt(body, pointer))));
   }
+  for (const error of closed.validate(schema, body)) {
+    if (error.keyword !== "additionalProperties") continue;
+    const pointer = errorPointer(error);
+    violations.push(report(UNDOCUMENTED_FIELD, `/body${pointer}`, "only the fields the spec documents", describeValue(valueAt(body, pointer))));
+  }
   return violations;
 }
+
+const requiredFields = (spec: JsonObject, schema: JsonObject): Json[] => {
+  const resolved = deref(spec, schema);
+  return isObject(resolved) && Array.isArray(resolved.required) ? resolved.required : [];
+};
+
 
 /** The spec's key for a status: the exact code, then its range (`4XX`), then `default`. */
 function documentedKey(responses: JsonObject, status: number): string | undefined {

@@ -1,5 +1,5 @@
 // What one run found: a result per check (one request and what was expected of its answer).
-import type { Violation } from "./response-validator.ts";
+import { isSpecBehind, type Violation } from "./response-validator.ts";
 
 export type Scenario = "examples" | "workflows" | "negatives" | "cleanup";
 
@@ -14,19 +14,40 @@ export interface CheckResult {
   /** The status the target answered with. */
   status?: number;
   violations: Violation[];
+  /** "Spec behind the API": fields the target sent that the spec does not document. Not violations. */
+  specBehind?: Violation[];
   /** What was deliberately not checked on this target, and why. */
   notes?: string[];
 }
 
-/** Turns what a check observed into its result: failed when anything was violated. */
+/**
+ * Turns what a check observed into its result: failed when anything was violated. Undocumented
+ * fields are kept apart, as "spec behind the API", and fail nothing here (see `failsRun`).
+ */
 export function checked(
   base: Pick<CheckResult, "scenario" | "name" | "operationId">,
   status: number,
-  violations: Violation[],
+  findings: Violation[],
   notes: string[] = [],
 ): CheckResult {
-  return { ...base, outcome: violations.length > 0 ? "failed" : "passed", status, violations, ...(notes.length > 0 && { notes }) };
+  const violations = findings.filter((finding) => !isSpecBehind(finding));
+  const specBehind = findings.filter(isSpecBehind);
+  return {
+    ...base,
+    outcome: violations.length > 0 ? "failed" : "passed",
+    status,
+    violations,
+    ...(specBehind.length > 0 && { specBehind }),
+    ...(notes.length > 0 && { notes }),
+  };
 }
+
+/** Every "spec behind the API" finding of a run. */
+export const specBehindOf = (results: readonly CheckResult[]): Violation[] => results.flatMap((result) => result.specBehind ?? []);
+
+/** A run fails on a violation; with `strict`, on a "spec behind the API" finding too. */
+export const failsRun = (results: readonly CheckResult[], strict: boolean): boolean =>
+  results.some((result) => result.outcome === "failed") || (strict && specBehindOf(results).length > 0);
 
 export function skipped(base: Pick<CheckResult, "scenario" | "name" | "operationId">, reason: string): CheckResult {
   return { ...base, outcome: "skipped", reason, violations: [] };

@@ -1,4 +1,4 @@
-// `npm run emulator -- [--port N] [--host H] [--config file.yaml|json] [--db path] [--drift kind]...`
+// `npm run emulator -- [--port N] [--host H] [--config file.yaml|json] [--db path] [--sparse] [--drift kind]...`
 import { parseArgs } from "node:util";
 import { DEFAULT_PORT, DRIFT_KINDS, describeDrift, isDriftKind, startEmulator, type DriftKind } from "./index.ts";
 
@@ -8,6 +8,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --host H        address to bind (default: 127.0.0.1)
   --config FILE   seed config, YAML or JSON (default: emulator/config/default.yaml)
   --db FILE       keep state in this SQLite file across restarts (default: in memory)
+  --sparse        answer in the sparsest shape the spec allows: every optional field left out
   --drift KIND    deviate from the spec in one way (repeatable); kinds:
 ${DRIFT_KINDS.map((kind) => `                    ${kind}: ${describeDrift(kind)}`).join("\n")}
   --help          show this
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     config: { type: "string" },
     db: { type: "string" },
     drift: { type: "string", multiple: true },
+    sparse: { type: "boolean" },
     help: { type: "boolean" },
   },
 });
@@ -41,8 +43,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const emulator = await startEmulator({ port, host: values.host, config: values.config, db: values.db, drift: drift as DriftKind[] });
+  const emulator = await startEmulator({ port, host: values.host, config: values.config, db: values.db, drift: drift as DriftKind[], sparse: values.sparse });
   console.log(`Emulator listening on ${emulator.url}`);
+  if (values.sparse) console.log("Sparse answers: every optional field left out");
   if (drift.length > 0) console.log(`Drift on: ${drift.join(", ")}`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

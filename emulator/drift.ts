@@ -1,16 +1,21 @@
 // Drift injection: each kind makes the emulator's /v1 responses deviate from the spec in exactly
 // one way, so the contract suite can prove it notices. `--drift <kind>` (repeatable) turns them on.
 import type { JsonObject } from "../scripts/lib/openapi.ts";
+import { sparseValue } from "../scripts/lib/sparse.ts";
 import type { Reply } from "./context.ts";
 
 /** A response as it is about to be written: request_id already in the body. */
 export interface WireReply extends Reply {
   headers: Record<string, string>;
+  /** The schema the spec documents for this status's JSON body, when there is one. */
+  schema?: JsonObject;
 }
 
 interface Drift {
   description: string;
-  apply(reply: WireReply): WireReply;
+  /** A conformant kind changes the answer within what the spec allows; the contract suite must pass. */
+  conformant?: boolean;
+  apply(reply: WireReply, spec: JsonObject): WireReply;
 }
 
 const isSuccess = (reply: WireReply) => reply.status < 400;
@@ -89,7 +94,7 @@ const DRIFTS = {
     apply: onListFlagOrId(() => null, () => null),
   },
   "extra-property": {
-    description: "Successful responses gain the obsolete `object` field, which no closed schema allows.",
+    description: "Successful responses gain the obsolete `object` field, which the spec does not document (the spec is behind the API).",
     apply: onSuccessBody((body) => ({ object: isList(body) ? "list" : "resource", ...body })),
   },
   "drop-location": {
@@ -98,6 +103,11 @@ const DRIFTS = {
       const { Location: _location, ...headers } = reply.headers;
       return reply.status === 302 ? { ...reply, headers } : reply;
     },
+  },
+  sparse: {
+    description: "Successful answers leave out every field their schema does not require, at every depth (what --sparse turns on).",
+    conformant: true,
+    apply: (reply, spec) => (isSuccess(reply) && reply.body && reply.schema ? { ...reply, body: sparseValue(spec, reply.schema, reply.body) as JsonObject } : reply),
   },
   "undocumented-error-code": {
     description: "Error codes gain an `_error` suffix, so none is in the ErrorCode enum.",
@@ -119,7 +129,12 @@ export function describeDrift(kind: DriftKind): string {
   return DRIFTS[kind].description;
 }
 
+/** Whether the kind stays within the spec, so a contract run must still pass. */
+export function isConformantDrift(kind: DriftKind): boolean {
+  return (DRIFTS[kind] as Drift).conformant === true;
+}
+
 /** The response after every drift that is on. */
-export function applyDrifts(kinds: readonly DriftKind[], reply: WireReply): WireReply {
-  return kinds.reduce((current, kind) => DRIFTS[kind].apply(current), reply);
+export function applyDrifts(kinds: readonly DriftKind[], reply: WireReply, spec: JsonObject): WireReply {
+  return kinds.reduce((current, kind) => DRIFTS[kind].apply(current, spec), reply);
 }

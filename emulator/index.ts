@@ -19,7 +19,7 @@ import { GroupCommit } from "./state/group-commit.ts";
 import { resetState, seedLines } from "./state/seed.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
-export { DRIFT_KINDS, describeDrift, isDriftKind, type DriftKind } from "./drift.ts";
+export { DRIFT_KINDS, describeDrift, isConformantDrift, isDriftKind, type DriftKind } from "./drift.ts";
 export type { EmulatorConfig } from "./config.ts";
 
 export interface EmulatorOptions {
@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   db?: string;
   /** Ways to deviate from the spec, for testing the contract suite. */
   drift?: DriftKind[];
+  /** Answer in the sparsest shape the spec allows: every optional field left out (the `sparse` drift). */
+  sparse?: boolean;
 }
 
 export interface RunningEmulator {
@@ -44,7 +46,7 @@ export interface RunningEmulator {
 export const DEFAULT_PORT = defaultPort("emulator");
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const drift = options.drift ?? [];
+  const drift: DriftKind[] = [...(options.drift ?? []), ...(options.sparse && !options.drift?.includes("sparse") ? (["sparse"] as const) : [])];
   const unknown = drift.filter((kind) => !isDriftKind(kind));
   if (unknown.length > 0) throw new Error(`Unknown drift kind ${unknown.join(", ")}; known: ${DRIFT_KINDS.join(", ")}`);
   const host = options.host ?? "127.0.0.1";

@@ -39,8 +39,12 @@ export interface OperationSpec {
    * for a list that takes no `limit`, the most items its page schema allows.
    */
   defaultPageSize: number | undefined;
+  /** For a list: the most items a page holds (its schema's `maxItems`); a larger `limit` gets this many. */
+  maxPageSize: number | undefined;
   /** The status the operation documents for success (201 for a write, 302 for a download). */
   successStatus: number;
+  /** The schema of each status's JSON body. */
+  responseSchemas: Map<number, JsonObject>;
 }
 
 export interface ErrorCodeSpec {
@@ -105,7 +109,11 @@ export function loadApiSpec(document: OpenApiDocument = loadBundle()): ApiSpec {
       documentedErrors,
       retryAfterStatuses,
       defaultPageSize: defaultPageSize(document, parameters, success.json),
+      maxPageSize: maxPageSize(document, success.json),
       successStatus: Number(success.status),
+      responseSchemas: new Map(
+        responses(document, operation).flatMap(({ status, json }) => (isObject(json?.schema) ? [[Number(status), json.schema] as const] : [])),
+      ),
     };
   });
   const schemas = (document.components as JsonObject).schemas as JsonObject;
@@ -126,6 +134,10 @@ function defaultPageSize(document: OpenApiDocument, parameters: ParameterSpec[],
   const limit = parameters.find((p) => p.name === "limit");
   const limitSchema = limit ? deref(document, limit.schema) : undefined;
   if (isObject(limitSchema) && typeof limitSchema.default === "number") return limitSchema.default;
+  return maxPageSize(document, json);
+}
+
+function maxPageSize(document: OpenApiDocument, json: JsonObject | undefined): number | undefined {
   const page = deref(document, json?.schema);
   const data = isObject(page) && isObject(page.properties) ? deref(document, page.properties.data) : undefined;
   return isObject(data) && typeof data.maxItems === "number" ? data.maxItems : undefined;

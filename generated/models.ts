@@ -40,7 +40,7 @@ export interface Line {
   /** The line's phone number (E.164) or Apple ID. Pass it as `from` to act on this line. */
   handle: LineHandle;
   /** A name you gave the line in the dashboard, or `null`. */
-  label: LineLabel;
+  label?: LineLabel;
   service: LineService;
   /** Whether the line is connected and able to send. */
   is_active: boolean;
@@ -181,6 +181,7 @@ export type ChatParticipants = string[] | null;
 
 /**
  * A conversation on a line, with one contact or with a group.
+`name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.
  */
 export interface Chat {
   id: ChatId;
@@ -193,13 +194,13 @@ Unconfirmed: the format of group identifiers; address groups by `id`, not by thi
 Unconfirmed: the full set of values. */
   service: string;
   /** The group's display name; `null` for one-to-one chats and unnamed groups. */
-  name: ChatName;
+  name?: ChatName;
   /** Whether the chat is a group chat. `null` when not yet known for older chats. */
-  is_group: ChatIsGroup;
+  is_group?: ChatIsGroup;
   /** Handles of the other people in the chat. `null` when not yet known for older chats. */
-  participants: ChatParticipants;
+  participants?: ChatParticipants;
   /** When the last message in the chat was sent, or `null` if it has none. */
-  last_message_at: NullableTimestamp;
+  last_message_at?: NullableTimestamp;
   /** Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
 Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing. */
   has_received_inbound?: boolean;
@@ -266,21 +267,22 @@ export type AttachmentTranscription = string | null;
 
 /**
  * A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple's on-device `transcription`.
+Every field may be absent or `null`: the official SDK treats them all as optional.
  */
 export interface Attachment {
   /** The original file name, when known. */
-  filename: AttachmentFilename;
+  filename?: AttachmentFilename;
   /** The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`). */
-  mime_type: AttachmentMimeType;
+  mime_type?: AttachmentMimeType;
   /**
    * The size in bytes, when known.
    * @minimum 0
    * @maximum 9007199254740991
    */
-  size: AttachmentSize;
+  size?: AttachmentSize;
   /** Where to download the file. The URL itself needs no API key.
 Unconfirmed: how long it stays valid. */
-  url: AttachmentUrl;
+  url?: AttachmentUrl;
   /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
   transcription?: AttachmentTranscription;
 }
@@ -321,6 +323,7 @@ export type MessageReplyToGuid = string | null;
 
 /**
  * A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.
+`text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.
  */
 export interface Message {
   id: MessageId;
@@ -332,16 +335,16 @@ export interface Message {
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
   /** The message text; `null` for a message that is only an attachment. */
-  text: MessageTextProperty;
+  text?: MessageTextProperty;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** The service the message went over, as Apple reports it (`iMessage`, `SMS`).
 Unconfirmed: the full set of values. */
-  service: MessageService;
+  service?: MessageService;
   /** `true` for messages the line sent, `false` for messages it received. */
   is_from_me: boolean;
   /** `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed. */
-  is_audio_message: MessageIsAudioMessage;
+  is_audio_message?: MessageIsAudioMessage;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
@@ -350,9 +353,9 @@ Unconfirmed: the full set of values. */
    * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
    * @pattern ^obx_[A-Za-z0-9]+$
    */
-  outbox_id: MessageOutboxId;
+  outbox_id?: MessageOutboxId;
   /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid: MessageReplyToGuid;
+  reply_to_guid?: MessageReplyToGuid;
 }
 
 /**
@@ -473,21 +476,10 @@ export interface SendAudioMessageRequest {
 export type ReactionId = string;
 
 /**
- * The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.
-Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+ * The tapback: one of Apple's six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.
+Unconfirmed: the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
  */
-export type ReactionType = typeof ReactionType[keyof typeof ReactionType];
-
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
-export const ReactionType = {
-  love: 'love',
-  like: 'like',
-  dislike: 'dislike',
-  laugh: 'laugh',
-  emphasize: 'emphasize',
-  question: 'question',
-} as const;
+export type ReactionType = 'love' | 'like' | 'dislike' | 'laugh' | 'emphasize' | 'question' | (string & {});
 
 /**
  * A tapback on a message. A removed tapback stays listed with `added: false`.
@@ -686,11 +678,11 @@ Unconfirmed: whether the API adds internal fields; this spec leaves the object o
    */
   max_attempts: number;
   /** When the write was queued. */
-  created_at: Timestamp;
+  created_at?: Timestamp;
   /** When the write reached `sent` or `failed`; `null` while it is still in progress. */
-  completed_at: NullableTimestamp;
+  completed_at?: NullableTimestamp;
   /** Why the write failed, when `status` is `failed`; otherwise `null`. */
-  error: OutboxItemError;
+  error?: OutboxItemError;
   request_id: RequestId;
 }
 
@@ -710,9 +702,9 @@ export type UploadedFileFilename = string | null;
 export interface UploadedFile {
   id: FileId;
   /** A storage URL for the file, when one is available. */
-  url: UploadedFileUrl;
+  url?: UploadedFileUrl;
   /** The name sent in `X-Filename`, or `null` if none was sent. */
-  filename: UploadedFileFilename;
+  filename?: UploadedFileFilename;
   /** The media type, taken from the upload's `Content-Type`. */
   mime_type: string;
   /**
@@ -790,12 +782,18 @@ export interface WebhookList {
 }
 
 /**
+ * The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
+Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+ */
+export type CreateWebhookRequestFrom = LineHandle | '';
+
+/**
  * A webhook subscription to create.
  */
 export interface CreateWebhookRequest {
-  /** The handle of the line whose events you want.
-Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec. */
-  from: LineHandle;
+  /** The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
+Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line. */
+  from?: CreateWebhookRequestFrom;
   /**
    * Where to POST events: an HTTPS URL.
 Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
@@ -815,6 +813,7 @@ export type WebhookSecret = string;
 
 /**
  * A newly created webhook, with the signing secret you will not see again.
+Unconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
  */
 export interface WebhookWithSecret {
   id: WebhookId;
@@ -824,7 +823,7 @@ export interface WebhookWithSecret {
   /** Whether deliveries are on; always `true` for a new webhook. */
   is_active: boolean;
   secret: WebhookSecret;
-  request_id: RequestId;
+  request_id?: RequestId;
 }
 
 /**
@@ -881,19 +880,19 @@ export interface WebhookMessage {
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
   /** The message text; `null` for a message that is only an attachment. */
-  text: WebhookMessageText;
+  text?: WebhookMessageText;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** `true` for `message.sent`, `false` for `message.received`. */
   is_from_me: boolean;
   /** `true` for a tap-to-record voice memo, `false` otherwise. */
-  is_audio_message: WebhookMessageIsAudioMessage;
+  is_audio_message?: WebhookMessageIsAudioMessage;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
   synced_at?: Timestamp;
   /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid: WebhookMessageReplyToGuid;
+  reply_to_guid?: WebhookMessageReplyToGuid;
 }
 
 /**
@@ -916,7 +915,8 @@ export interface MessageReceivedEvent {
   data: WebhookMessage;
   /** When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
   timestamp: Timestamp;
-  delivery_id: DeliveryId;
+  /** The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+  delivery_id?: DeliveryId;
 }
 
 /**
@@ -939,7 +939,8 @@ export interface MessageSentEvent {
   data: WebhookMessage;
   /** When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
   timestamp: Timestamp;
-  delivery_id: DeliveryId;
+  /** The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+  delivery_id?: DeliveryId;
 }
 
 /**
@@ -987,7 +988,8 @@ export interface ReactionAddedEvent {
   data: WebhookReaction;
   /** When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
   timestamp: Timestamp;
-  delivery_id: DeliveryId;
+  /** The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+  delivery_id?: DeliveryId;
 }
 
 /**
@@ -1010,7 +1012,8 @@ export interface ReactionRemovedEvent {
   data: WebhookReaction;
   /** When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
   timestamp: Timestamp;
-  delivery_id: DeliveryId;
+  /** The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+  delivery_id?: DeliveryId;
 }
 
 /**
@@ -1070,7 +1073,8 @@ Unconfirmed: that the API refuses a `+` decoded as a space rather than reading i
 export type FromParameter = string;
 
 /**
- * How many items to return per page, from 1 to 100.
+ * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  */
 export type LimitParameter = number;
 
@@ -1128,9 +1132,9 @@ Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passe
  */
 from: FromParameter;
 /**
- * How many items to return per page, from 1 to 100.
+ * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  * @minimum 1
- * @maximum 100
  */
 limit?: LimitParameter;
 /**
@@ -1153,9 +1157,9 @@ from: FromParameter;
  */
 to: ToParameter;
 /**
- * How many items to return per page, from 1 to 100.
+ * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  * @minimum 1
- * @maximum 100
  */
 limit?: LimitParameter;
 /**

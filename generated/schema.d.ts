@@ -484,7 +484,7 @@ export interface components {
              * @description A name you gave the line in the dashboard, or `null`.
              * @example Support
              */
-            label: string | null;
+            label?: string | null;
             service: components["schemas"]["LineService"];
             /**
              * @description Whether the line is connected and able to send.
@@ -563,7 +563,10 @@ export interface components {
          * @example 1795170896000
          */
         NullableTimestamp: number | null;
-        /** @description A conversation on a line, with one contact or with a group. */
+        /**
+         * @description A conversation on a line, with one contact or with a group.
+         *     `name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.
+         */
         Chat: {
             id: components["schemas"]["ChatId"];
             /** @description The line this chat lives on. */
@@ -584,21 +587,21 @@ export interface components {
              * @description The group's display name; `null` for one-to-one chats and unnamed groups.
              * @example Launch crew
              */
-            name: string | null;
+            name?: string | null;
             /**
              * @description Whether the chat is a group chat. `null` when not yet known for older chats.
              * @example false
              */
-            is_group: boolean | null;
+            is_group?: boolean | null;
             /**
              * @description Handles of the other people in the chat. `null` when not yet known for older chats.
              * @example [
              *       "+15559876543"
              *     ]
              */
-            participants: string[] | null;
+            participants?: string[] | null;
             /** @description When the last message in the chat was sent, or `null` if it has none. */
-            last_message_at: components["schemas"]["NullableTimestamp"];
+            last_message_at?: components["schemas"]["NullableTimestamp"];
             /**
              * @description Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
              *     Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing.
@@ -629,30 +632,33 @@ export interface components {
          * @example 4C1B2E3F-5A6D-4E7F-8091-A2B3C4D5E6F7
          */
         MessageGuid: string;
-        /** @description A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple's on-device `transcription`. */
+        /**
+         * @description A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple's on-device `transcription`.
+         *     Every field may be absent or `null`: the official SDK treats them all as optional.
+         */
         Attachment: {
             /**
              * @description The original file name, when known.
              * @example IMG_1234.jpg
              */
-            filename: string | null;
+            filename?: string | null;
             /**
              * @description The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).
              * @example image/jpeg
              */
-            mime_type: string | null;
+            mime_type?: string | null;
             /**
              * @description The size in bytes, when known.
              * @example 245760
              */
-            size: number | null;
+            size?: number | null;
             /**
              * Format: uri
              * @description Where to download the file. The URL itself needs no API key.
              *     Unconfirmed: how long it stays valid.
              * @example https://storage.convex.cloud/8c2f4e1a-6b3d-4f7e-9a1c-2d5e8f0b3a6c
              */
-            url: string | null;
+            url?: string | null;
             /**
              * @description Apple's on-device transcription of a voice memo. Absent or `null` for every other file.
              * @example Running five minutes late, see you soon.
@@ -664,7 +670,10 @@ export interface components {
          * @example 1795170896000
          */
         Timestamp: number;
-        /** @description A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`. */
+        /**
+         * @description A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.
+         *     `text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.
+         */
         Message: {
             id: components["schemas"]["MessageId"];
             /** @description The line the message was sent or received on. */
@@ -681,7 +690,7 @@ export interface components {
              * @description The message text; `null` for a message that is only an attachment.
              * @example Hey, is my order on its way?
              */
-            text: string | null;
+            text?: string | null;
             /** @description The files attached to the message; empty when there are none. */
             attachments: components["schemas"]["Attachment"][];
             /**
@@ -689,7 +698,7 @@ export interface components {
              *     Unconfirmed: the full set of values.
              * @example iMessage
              */
-            service: string | null;
+            service?: string | null;
             /**
              * @description `true` for messages the line sent, `false` for messages it received.
              * @example false
@@ -699,7 +708,7 @@ export interface components {
              * @description `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.
              * @example false
              */
-            is_audio_message: boolean | null;
+            is_audio_message?: boolean | null;
             /** @description When the message was sent. */
             sent_at: components["schemas"]["Timestamp"];
             /** @description When messages.dev recorded the message. */
@@ -708,12 +717,12 @@ export interface components {
              * @description The outbox item that sent this message, for messages sent through the API; otherwise `null`.
              * @example obx_z3x7c1v5b9n2m6l4
              */
-            outbox_id: string | null;
+            outbox_id?: string | null;
             /**
              * @description The `guid` of the message this one replies to, or `null`.
              * @example 4C1B2E3F-5A6D-4E7F-8091-A2B3C4D5E6F7
              */
-            reply_to_guid: string | null;
+            reply_to_guid?: string | null;
         };
         /** @description A page of messages, in the list envelope every list operation returns. */
         MessageList: {
@@ -805,12 +814,11 @@ export interface components {
          */
         ReactionId: string;
         /**
-         * @description The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.
-         *     Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+         * @description The tapback: one of Apple's six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.
+         *     Unconfirmed: the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
          * @example love
-         * @enum {string}
          */
-        ReactionType: "love" | "like" | "dislike" | "laugh" | "emphasize" | "question";
+        ReactionType: "love" | "like" | "dislike" | "laugh" | "emphasize" | "question" | (string & {});
         /** @description A tapback on a message. A removed tapback stays listed with `added: false`. */
         Reaction: {
             id: components["schemas"]["ReactionId"];
@@ -974,14 +982,14 @@ export interface components {
              */
             max_attempts: number;
             /** @description When the write was queued. */
-            created_at: components["schemas"]["Timestamp"];
+            created_at?: components["schemas"]["Timestamp"];
             /** @description When the write reached `sent` or `failed`; `null` while it is still in progress. */
-            completed_at: components["schemas"]["NullableTimestamp"];
+            completed_at?: components["schemas"]["NullableTimestamp"];
             /**
              * @description Why the write failed, when `status` is `failed`; otherwise `null`.
              * @example Recipient is not reachable over iMessage.
              */
-            error: string | null;
+            error?: string | null;
             request_id: components["schemas"]["RequestId"];
         };
         /** @description An uploaded file. Attach it to a message with its `id`. */
@@ -992,12 +1000,12 @@ export interface components {
              * @description A storage URL for the file, when one is available.
              * @example https://storage.convex.cloud/2d5e8f0b-3a6c-4f7e-9a1c-8c2f4e1a6b3d
              */
-            url: string | null;
+            url?: string | null;
             /**
              * @description The name sent in `X-Filename`, or `null` if none was sent.
              * @example photo.jpg
              */
-            filename: string | null;
+            filename?: string | null;
             /**
              * @description The media type, taken from the upload's `Content-Type`.
              * @example image/jpeg
@@ -1065,10 +1073,11 @@ export interface components {
         /** @description A webhook subscription to create. */
         CreateWebhookRequest: {
             /**
-             * @description The handle of the line whose events you want.
-             *     Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.
+             * @description The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
+             *     Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+             * @example +15551234567
              */
-            from: components["schemas"]["LineHandle"];
+            from?: components["schemas"]["LineHandle"] | "";
             /**
              * Format: uri
              * @description Where to POST events: an HTTPS URL.
@@ -1084,7 +1093,10 @@ export interface components {
          * @example whsec_3f9a7c2e1b8d4f6a0c5e9b2d7a1f4c8e
          */
         WebhookSecret: string;
-        /** @description A newly created webhook, with the signing secret you will not see again. */
+        /**
+         * @description A newly created webhook, with the signing secret you will not see again.
+         *     Unconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
+         */
         WebhookWithSecret: {
             id: components["schemas"]["WebhookId"];
             line_ids: components["schemas"]["WebhookLineIds"];
@@ -1096,7 +1108,7 @@ export interface components {
              */
             is_active: boolean;
             secret: components["schemas"]["WebhookSecret"];
-            request_id: components["schemas"]["RequestId"];
+            request_id?: components["schemas"]["RequestId"];
         };
         /** @description The webhook to delete. The ID travels in the body, not the URL. */
         DeleteWebhookRequest: {
@@ -1140,7 +1152,7 @@ export interface components {
              * @description The message text; `null` for a message that is only an attachment.
              * @example Hey, is my order on its way?
              */
-            text: string | null;
+            text?: string | null;
             /** @description The files attached to the message; empty when there are none. */
             attachments: components["schemas"]["Attachment"][];
             /**
@@ -1152,7 +1164,7 @@ export interface components {
              * @description `true` for a tap-to-record voice memo, `false` otherwise.
              * @example false
              */
-            is_audio_message: boolean | null;
+            is_audio_message?: boolean | null;
             /** @description When the message was sent. */
             sent_at: components["schemas"]["Timestamp"];
             /** @description When messages.dev recorded the message. */
@@ -1161,7 +1173,7 @@ export interface components {
              * @description The `guid` of the message this one replies to, or `null`.
              * @example 4C1B2E3F-5A6D-4E7F-8091-A2B3C4D5E6F7
              */
-            reply_to_guid: string | null;
+            reply_to_guid?: string | null;
         };
         /** @description The body of a `message.received` delivery. */
         MessageReceivedEvent: {
@@ -1174,7 +1186,8 @@ export interface components {
             data: components["schemas"]["WebhookMessage"];
             /** @description When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
             timestamp: components["schemas"]["Timestamp"];
-            delivery_id: components["schemas"]["DeliveryId"];
+            /** @description The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+            delivery_id?: components["schemas"]["DeliveryId"];
         };
         /** @description The body of a `message.sent` delivery. */
         MessageSentEvent: {
@@ -1187,7 +1200,8 @@ export interface components {
             data: components["schemas"]["WebhookMessage"];
             /** @description When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
             timestamp: components["schemas"]["Timestamp"];
-            delivery_id: components["schemas"]["DeliveryId"];
+            /** @description The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+            delivery_id?: components["schemas"]["DeliveryId"];
         };
         /**
          * @description A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
@@ -1233,7 +1247,8 @@ export interface components {
             data: components["schemas"]["WebhookReaction"];
             /** @description When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
             timestamp: components["schemas"]["Timestamp"];
-            delivery_id: components["schemas"]["DeliveryId"];
+            /** @description The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+            delivery_id?: components["schemas"]["DeliveryId"];
         };
         /** @description The body of a `reaction.removed` delivery. */
         ReactionRemovedEvent: {
@@ -1246,7 +1261,8 @@ export interface components {
             data: components["schemas"]["WebhookReaction"];
             /** @description When the event was signed; the same value as the `X-Webhook-Timestamp` header. */
             timestamp: components["schemas"]["Timestamp"];
-            delivery_id: components["schemas"]["DeliveryId"];
+            /** @description The delivery's ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional. */
+            delivery_id?: components["schemas"]["DeliveryId"];
         };
     };
     responses: {
@@ -1351,7 +1367,8 @@ export interface components {
          */
         From: components["schemas"]["LineHandle"];
         /**
-         * @description How many items to return per page, from 1 to 100.
+         * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+         *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
          * @example 50
          */
         Limit: number;
@@ -1455,7 +1472,8 @@ export interface operations {
                  */
                 from: components["parameters"]["From"];
                 /**
-                 * @description How many items to return per page, from 1 to 100.
+                 * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+                 *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];
@@ -1512,7 +1530,8 @@ export interface operations {
                  */
                 to: components["parameters"]["To"];
                 /**
-                 * @description How many items to return per page, from 1 to 100.
+                 * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
+                 *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];

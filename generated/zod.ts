@@ -24,7 +24,7 @@ export const listLines200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listLines200ResponseDataItemIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
   "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "label": zod.string().nullable().describe('A name you gave the line in the dashboard, or `null`.'),
+  "label": zod.string().nullish().describe('A name you gave the line in the dashboard, or `null`.'),
   "service": zod.enum(['imessage', 'sms', 'auto']).describe('What the line sends with: `imessage`, `sms`, or `auto` (iMessage where the recipient has it, SMS otherwise).'),
   "is_active": zod.boolean().describe('Whether the line is connected and able to send.')
 }).describe('A line is a phone number or Apple ID that sends and receives messages: the shared sandbox line every account gets, or a dedicated line running on your own device.')).max(listLines200ResponseDataMax).describe('The lines on this page.'),
@@ -99,11 +99,10 @@ Requires the `chats:read` scope.
  */
 export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listChatsQueryLimitDefault = 50;
-export const listChatsQueryLimitMax = 100;
 
 export const listChatsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "limit": zod.coerce.number().min(1).max(listChatsQueryLimitMax).default(listChatsQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
+  "limit": zod.coerce.number().min(1).default(listChatsQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\nUnconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
@@ -119,12 +118,12 @@ export const listChats200Response = zod.object({
   "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
   "identifier": zod.string().describe('The contact\'s handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple\'s group identifier.\nUnconfirmed: the format of group identifiers; address groups by `id`, not by this value.'),
   "service": zod.string().describe('The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line\'s `service`.\nUnconfirmed: the full set of values.'),
-  "name": zod.string().nullable().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
-  "is_group": zod.boolean().nullable().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
-  "participants": zod.array(zod.string()).nullable().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
-  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "name": zod.string().nullish().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
+  "is_group": zod.boolean().nullish().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
+  "participants": zod.array(zod.string()).nullish().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
+  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullish().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
   "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\nUnconfirmed: shown in the reference\'s example but absent from the official SDK, so it may be missing.')
-}).describe('A conversation on a line, with one contact or with a group.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
+}).describe('A conversation on a line, with one contact or with a group.\n`name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
   "request_id": zod.string().regex(listChats200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -225,12 +224,11 @@ Requires the `messages:read` scope.
 export const listMessagesQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const listMessagesQueryLimitDefault = 50;
-export const listMessagesQueryLimitMax = 100;
 
 export const listMessagesQueryParams = zod.object({
   "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
   "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "limit": zod.coerce.number().min(1).max(listMessagesQueryLimitMax).default(listMessagesQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
+  "limit": zod.coerce.number().min(1).default(listMessagesQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\nUnconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
@@ -251,22 +249,22 @@ export const listMessages200Response = zod.object({
   "chat_id": zod.string().regex(listMessages200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
-  "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
+  "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.object({
-  "filename": zod.string().nullable().describe('The original file name, when known.'),
-  "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
-  "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "filename": zod.string().nullish().describe('The original file name, when known.'),
+  "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
+  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
-}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
-  "service": zod.string().nullable().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\nUnconfirmed: the full set of values.'),
+}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
+  "service": zod.string().nullish().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\nUnconfirmed: the full set of values.'),
   "is_from_me": zod.boolean().describe('`true` for messages the line sent, `false` for messages it received.'),
-  "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
+  "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
   "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).max(listMessages200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(listMessages200ResponseDataItemSyncedAtMin).max(listMessages200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "outbox_id": zod.string().regex(listMessages200ResponseDataItemOutboxIdRegExp).nullable().describe('The outbox item that sent this message, for messages sent through the API; otherwise `null`.'),
-  "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
-}).describe('A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.')).max(listMessages200ResponseDataMax).describe('The messages on this page.'),
+  "outbox_id": zod.string().regex(listMessages200ResponseDataItemOutboxIdRegExp).nullish().describe('The outbox item that sent this message, for messages sent through the API; otherwise `null`.'),
+  "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
+}).describe('A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.\n`text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.')).max(listMessages200ResponseDataMax).describe('The messages on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
   "request_id": zod.string().regex(listMessages200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -626,7 +624,7 @@ export const listReactionsQueryParams = zod.object({
 
 export const listReactions200ResponseDataItemIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const listReactions200ResponseDataItemMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
-export const listReactions200ResponseDataItemSentAtMin = 0;
+export const listReactions200ResponseDataItemTypeMaxTwo = 10;export const listReactions200ResponseDataItemSentAtMin = 0;
 export const listReactions200ResponseDataItemSentAtMax = 9007199254740991;export const listReactions200ResponseDataItemSyncedAtMin = 0;
 export const listReactions200ResponseDataItemSyncedAtMax = 9007199254740991;export const listReactions200ResponseDataMax = 100;export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
@@ -635,7 +633,7 @@ export const listReactions200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReactions200ResponseDataItemIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(listReactions200ResponseDataItemTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` while the tapback is on the message, `false` once it was removed.'),
@@ -741,13 +739,13 @@ Requires the `reactions:write` scope.
 export const sendReactionBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendReactionBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const sendReactionBodyMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
-
+export const sendReactionBodyTypeMaxTwo = 10;
 
 export const sendReactionBody = zod.strictObject({
   "from": zod.string().regex(sendReactionBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
   "to": zod.string().regex(sendReactionBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
   "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.'),
-  "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.')
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(sendReactionBodyTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).')
 }).describe('A tapback to add to a message.')
 
 export const sendReaction201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
@@ -1326,9 +1324,9 @@ export const getOutboxItem200Response = zod.object({
   "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\nUnconfirmed: whether the API adds internal fields; this spec leaves the object open.'),
   "attempts": zod.number().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
   "max_attempts": zod.number().min(1).describe('How many attempts are made before the write is marked `failed`.'),
-  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).max(getOutboxItem200ResponseCompletedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
-  "error": zod.string().nullable().describe('Why the write failed, when `status` is `failed`; otherwise `null`.'),
+  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).max(getOutboxItem200ResponseCompletedAtMax).nullish().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "error": zod.string().nullish().describe('Why the write failed, when `status` is `failed`; otherwise `null`.'),
   "request_id": zod.string().regex(getOutboxItem200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.')
 
@@ -1439,8 +1437,8 @@ export const uploadFile201ResponseSizeMax = 9007199254740991;export const upload
 
 export const uploadFile201Response = zod.object({
   "id": zod.string().regex(uploadFile201ResponseIdRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
-  "url": zod.url().nullable().describe('A storage URL for the file, when one is available.'),
-  "filename": zod.string().nullable().describe('The name sent in `X-Filename`, or `null` if none was sent.'),
+  "url": zod.url().nullish().describe('A storage URL for the file, when one is available.'),
+  "filename": zod.string().nullish().describe('The name sent in `X-Filename`, or `null` if none was sent.'),
   "mime_type": zod.string().describe('The media type, taken from the upload\'s `Content-Type`.'),
   "size": zod.number().min(1).max(uploadFile201ResponseSizeMax).describe('The size in bytes.'),
   "request_id": zod.string().regex(uploadFile201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -1737,13 +1735,13 @@ Requires the `webhooks:write` scope.
 
  * @summary Subscribe a URL to a line's events
  */
-export const createWebhookBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createWebhookBodyFromRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const createWebhookBodyUrlMax = 2048;
 export const createWebhookBodyUrlRegExp = new RegExp('^https?:/');
 export const createWebhookBodyEventsMax = 4;
 
 export const createWebhookBody = zod.strictObject({
-  "from": zod.string().regex(createWebhookBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.union([zod.string().regex(createWebhookBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),zod.enum(['']).describe('Every line the key can use.')]).optional().describe('The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.\nUnconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `\"\"` when no line is given (\"omit for all lines\"), and a webhook\'s `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.'),
   "url": zod.url().max(createWebhookBodyUrlMax).regex(createWebhookBodyUrlRegExp).describe('Where to POST events: an HTTPS URL.\nUnconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.'),
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhookBodyEventsMax).describe('The events the webhook receives; each at most once.')
 }).describe('A webhook subscription to create.')
@@ -1760,8 +1758,8 @@ export const createWebhook201Response = zod.object({
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhook201ResponseEventsMax).describe('The events the webhook receives; each at most once.'),
   "is_active": zod.boolean().describe('Whether deliveries are on; always `true` for a new webhook.'),
   "secret": zod.string().min(1).describe('The secret that signs this webhook\'s deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.\nUnconfirmed: the format. The official SDK\'s tests use the `whsec_` prefix.'),
-  "request_id": zod.string().regex(createWebhook201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
-}).describe('A newly created webhook, with the signing secret you will not see again.')
+  "request_id": zod.string().regex(createWebhook201ResponseRequestIdRegExp).optional().describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('A newly created webhook, with the signing secret you will not see again.\nUnconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK\'s recorded answer has none, so it is optional here.')
 
 export const createWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
@@ -1988,22 +1986,22 @@ export const messageReceivedBody = zod.strictObject({
   "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
-  "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
+  "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
-  "filename": zod.string().nullable().describe('The original file name, when known.'),
-  "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
-  "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "filename": zod.string().nullish().describe('The original file name, when known.'),
+  "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
+  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
-}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
+}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
-  "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
+  "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
   "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).max(messageReceivedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).max(messageReceivedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
+  "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
   "timestamp": zod.number().min(messageReceivedBodyTimestampMin).max(messageReceivedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.received` delivery.')
 
 
@@ -2048,22 +2046,22 @@ export const messageSentBody = zod.strictObject({
   "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
-  "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
+  "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
-  "filename": zod.string().nullable().describe('The original file name, when known.'),
-  "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullable().describe('The size in bytes, when known.'),
-  "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "filename": zod.string().nullish().describe('The original file name, when known.'),
+  "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
+  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
-}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
+}).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
-  "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
+  "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
   "sent_at": zod.number().min(messageSentBodyDataSentAtMin).max(messageSentBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).max(messageSentBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
+  "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
   "timestamp": zod.number().min(messageSentBodyTimestampMin).max(messageSentBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.sent` delivery.')
 
 
@@ -2089,7 +2087,7 @@ export const reactionAddedHeader = zod.object({
 export const reactionAddedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionAddedBodyDataSentAtMin = 0;
+export const reactionAddedBodyDataTypeMaxTwo = 10;export const reactionAddedBodyDataSentAtMin = 0;
 export const reactionAddedBodyDataSentAtMax = 9007199254740991;export const reactionAddedBodyDataSyncedAtMin = 0;
 export const reactionAddedBodyDataSyncedAtMax = 9007199254740991;export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const reactionAddedBodyTimestampMin = 0;
@@ -2102,7 +2100,7 @@ export const reactionAddedBody = zod.strictObject({
   "id": zod.string().regex(reactionAddedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionAddedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
@@ -2111,7 +2109,7 @@ export const reactionAddedBody = zod.strictObject({
   "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
   "timestamp": zod.number().min(reactionAddedBodyTimestampMin).max(reactionAddedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.added` delivery.')
 
 
@@ -2137,7 +2135,7 @@ export const reactionRemovedHeader = zod.object({
 export const reactionRemovedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionRemovedBodyDataSentAtMin = 0;
+export const reactionRemovedBodyDataTypeMaxTwo = 10;export const reactionRemovedBodyDataSentAtMin = 0;
 export const reactionRemovedBodyDataSentAtMax = 9007199254740991;export const reactionRemovedBodyDataSyncedAtMin = 0;
 export const reactionRemovedBodyDataSyncedAtMax = 9007199254740991;export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const reactionRemovedBodyTimestampMin = 0;
@@ -2150,7 +2148,7 @@ export const reactionRemovedBody = zod.strictObject({
   "id": zod.string().regex(reactionRemovedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionRemovedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
@@ -2159,5 +2157,5 @@ export const reactionRemovedBody = zod.strictObject({
   "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
   "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).max(reactionRemovedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.removed` delivery.')

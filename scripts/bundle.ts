@@ -1,6 +1,7 @@
 // Bundles the split spec under openapi/ into the one artifact every consumer reads:
 // generated/openapi.json and generated/openapi.yaml. Redocly resolves every file $ref into
-// #/components/...; then the guide tables that restate operation facts are filled in from the
+// #/components/...; then each success response whose example has optional fields gets a `sparse`
+// example without them, the guide tables that restate operation facts are filled in from the
 // operations themselves, and each operation gets its code samples. Same input, byte-identical output.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { fillGuideTables } from "./lib/guide-tables.ts";
+import { addSparseExamples } from "./lib/sparse-examples.ts";
 import type { OpenApiDocument } from "./lib/openapi.ts";
 import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
@@ -19,6 +21,7 @@ export async function bundle(outDir = GENERATED_DIR): Promise<void> {
     const raw = join(scratch, "openapi.json");
     await run("redocly", ["bundle", "messages", "--output", raw], { quiet: true });
     const spec = JSON.parse(await readFile(raw, "utf8")) as OpenApiDocument;
+    addSparseExamples(spec);
     fillGuideTables(spec);
     addCodeSamples(spec);
     await mkdir(outDir, { recursive: true });

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type OptionsExport } from "orval";
 import { LOCAL_SERVERS } from "./lib/local-servers.ts";
+import { keepOpenEnumNames } from "./lib/open-enums.ts";
 import { deref, isObject, loadBundle, operations, productionUrl, responses, type JsonObject, type OpenApiDocument } from "./lib/openapi.ts";
 import { GENERATED_DIR, ROOT } from "./lib/paths.ts";
 import { runTypeScript } from "./lib/run.ts";
@@ -140,6 +141,7 @@ async function finish(scratch: string, outDir: string, spec: OpenApiDocument): P
   for (const [from, to] of Object.entries(FILES)) {
     let code = explicitImports(await readFile(join(scratch, from), "utf8"), from);
     if (to === "msw.ts") code = redirectHandlers(code, spec);
+    if (to === "models.ts") code = keepOpenEnumNames(code, spec);
     await writeFile(join(outDir, to), code);
   }
 }

@@ -1,8 +1,8 @@
 // The run for people: per operation how many checks ran, passed, failed and were skipped, then
-// every violation and every skip with its reason.
+// every violation, every "spec behind the API" finding, and every skip with its reason.
 import { operations, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
 import { formatViolation } from "../response-validator.ts";
-import type { CheckResult } from "../results.ts";
+import { specBehindOf, type CheckResult } from "../results.ts";
 import { coverageLine, type Coverage } from "./coverage.ts";
 
 export interface RunFacts {
@@ -13,7 +13,7 @@ export interface RunFacts {
   coverage: Coverage;
 }
 
-export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[], facts: RunFacts): string {
+export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[], facts: RunFacts, strict = false): string {
   const tally = (list: readonly CheckResult[], outcome: CheckResult["outcome"]) => list.filter((r) => r.outcome === outcome).length;
   const rows = operations(spec).map(({ operationId }) => {
     const mine = results.filter((r) => r.operationId === operationId);
@@ -24,6 +24,9 @@ export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[]
     .filter((r) => r.outcome === "failed")
     .map((r) => [`- ${r.scenario}: ${r.name}`, ...r.violations.map((v) => `  - ${formatViolation(v)}`)].join("\n"));
   const skips = results.filter((r) => r.outcome === "skipped").map((r) => `- ${r.scenario}: ${r.name} — ${r.reason}`);
+  const behind = results
+    .filter((r) => (r.specBehind ?? []).length > 0)
+    .map((r) => [`- ${r.scenario}: ${r.name}`, ...(r.specBehind ?? []).map((v) => `  - ${formatViolation(v)}`)].join("\n"));
   const notes = [...new Set(results.flatMap((r) => r.notes ?? []))].map((note) => `- ${note}`);
   const [passed, failed, skippedTotal] = [tally(results, "passed"), tally(results, "failed"), tally(results, "skipped")];
   return [
@@ -32,14 +35,26 @@ export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[]
     `${results.length} checks: ${passed} passed, ${failed} failed, ${skippedTotal} skipped; ${facts.requests} requests in ${facts.seconds.toFixed(1)} s.`,
     "",
     `${coverageLine(facts.coverage)}.`,
+    "",
+    specBehindLine(specBehindOf(results).length, strict),
     ...(facts.coverage.operations.missing.length > 0 ? ["", `Not exercised: ${facts.coverage.operations.missing.join(", ")}.`] : []),
     "",
     "| operation | checked | passed | failed | skipped |",
     "|---|---|---|---|---|",
     ...rows,
     ...(failures.length > 0 ? ["", "## Failures", "", ...failures] : []),
+    ...(behind.length > 0 ? ["", "## Spec behind the API", "", SPEC_BEHIND_MEANS, "", ...behind] : []),
     ...(skips.length > 0 ? ["", "## Skipped", "", ...skips] : []),
     ...(notes.length > 0 ? ["", "## Not checked on this target", "", ...notes] : []),
     "",
   ].join("\n");
+}
+
+const SPEC_BEHIND_MEANS =
+  "The target sent fields the spec does not document. Response objects are open, so these are no violations: document them in the spec.";
+
+/** Always shown, so a clean run says so too. */
+export function specBehindLine(count: number, strict: boolean): string {
+  const verdict = count === 0 ? "none" : strict ? "fails the run (--strict)" : "not a failure without --strict";
+  return `Spec behind the API: ${count} undocumented response field(s); ${verdict}.`;
 }

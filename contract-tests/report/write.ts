@@ -13,14 +13,14 @@ export interface Reports {
   files: { summary: string; junit: string; har: string };
 }
 
-export async function writeReports(dir: string, spec: OpenApiDocument, run: SuiteRun, secrets: readonly string[]): Promise<Reports> {
+export async function writeReports(dir: string, spec: OpenApiDocument, run: SuiteRun, secrets: readonly string[], strict = false): Promise<Reports> {
   const facts = { target: run.target.kind, baseUrl: run.target.baseUrl, seconds: run.seconds, requests: run.exchanges.length, coverage: run.coverage };
-  const summary = redactSecrets(toSummary(spec, run.results, facts), secrets);
+  const summary = redactSecrets(toSummary(spec, run.results, facts, strict), secrets);
   const files = { summary: join(dir, "summary.md"), junit: join(dir, "junit.xml"), har: join(dir, "exchanges.har") };
   await mkdir(dir, { recursive: true });
   await Promise.all([
     writeFile(files.summary, summary),
-    writeFile(files.junit, redactSecrets(toJunit(`contract tests against ${run.target.kind}`, run.results, run.seconds), secrets)),
+    writeFile(files.junit, redactSecrets(toJunit(`contract tests against ${run.target.kind}`, run.results, run.seconds, strict), secrets)),
     writeFile(files.har, `${JSON.stringify(toHar(run.exchanges, secrets), null, 2)}\n`),
   ]);
   return { summary, files };

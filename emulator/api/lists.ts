@@ -3,8 +3,11 @@ import type { ApiRequest, EmulatorContext, Success } from "../context.ts";
 import { listPage, type ListQuery } from "../state/pagination.ts";
 
 export function listReply<Row extends { seq: number }>(emulator: EmulatorContext, request: ApiRequest, query: ListQuery<Row>): Success {
-  const limit = request.query.number("limit") ?? request.operation.defaultPageSize;
-  if (limit === undefined) throw new Error(`${request.operation.operationId} has no page size in the spec`);
+  const { defaultPageSize, maxPageSize, operationId } = request.operation;
+  const asked = request.query.number("limit") ?? defaultPageSize;
+  if (asked === undefined || maxPageSize === undefined) throw new Error(`${operationId} has no page size in the spec`);
+  // Unconfirmed in the spec: a limit above the largest page returns the largest page.
+  const limit = Math.min(asked, maxPageSize);
   const page = listPage(emulator.db, query, limit, request.query.optional("cursor"));
   return { body: { data: page.data, has_more: page.has_more, next_cursor: page.next_cursor } };
 }

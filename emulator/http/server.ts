@@ -63,7 +63,9 @@ export function createRequestListener(
       }
     }
     const body: JsonObject | undefined = reply.body && { ...reply.body, request_id: requestId };
-    writeReply(response, applyDrifts(drift, { status: reply.status, body, headers: { "x-request-id": requestId, ...reply.headers } }));
+    const schema = route?.operation.responseSchemas.get(reply.status);
+    const wire = { status: reply.status, body, headers: { "x-request-id": requestId, ...reply.headers }, ...(schema && { schema }) };
+    writeReply(response, applyDrifts(drift, wire, emulator.spec.document));
   }
 
   return (request, response) => {

@@ -1,6 +1,7 @@
 // Rows turned into the API's resources, field for field as the spec's schemas have them. The
 // tests validate every one of these against the bundle.
 import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import { sql, type Db } from "./db.ts";
 import type { ChatRow, FileRow, LineRow, MessageRow, OutboxRow, ReactionRow, ReceiptRow, TypingRow, WebhookRow } from "./rows.ts";
 
 const bool = (value: number | null) => (value === null ? null : value === 1);
@@ -49,8 +50,17 @@ export const toFile = (row: FileRow, url: string): JsonObject => ({
   id: row.id, url, filename: row.filename, mime_type: row.mime_type, size: row.size,
 });
 
-export const toWebhook = (row: WebhookRow): JsonObject => ({
-  id: row.id, line_ids: [row.line_id], url: row.url, events: JSON.parse(row.events) as string[], is_active: row.is_active === 1,
+/** The `line_id` of a webhook that receives every line's events (created without `from`). */
+export const ALL_LINES = "*";
+
+/** The lines a webhook receives: its one line, or every line there is. */
+export function webhookLineIds(db: Db, row: Pick<WebhookRow, "line_id">): string[] {
+  if (row.line_id !== ALL_LINES) return [row.line_id];
+  return (sql(db, "SELECT id FROM lines ORDER BY seq").all() as { id: string }[]).map((line) => line.id);
+}
+
+export const toWebhook = (row: WebhookRow, lineIds: string[]): JsonObject => ({
+  id: row.id, line_ids: lineIds, url: row.url, events: JSON.parse(row.events) as string[], is_active: row.is_active === 1,
 });
 
 export const toOutboxItem = (row: OutboxRow): JsonObject => ({

@@ -1,19 +1,19 @@
-// Events: each one becomes a pending delivery for every active webhook of the line subscribed to
-// it, written in the same transaction as the change that caused it.
+// Events: each one becomes a pending delivery for every active webhook of the line (or of every
+// line) subscribed to it, written in the same transaction as the change that caused it.
 import type { components } from "../../generated/schema.d.ts";
 import type { JsonObject } from "../../scripts/lib/openapi.ts";
 import type { EmulatorContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { sql } from "../state/db.ts";
 import { lineById } from "../state/lookups.ts";
-import { toWebhookMessage, toWebhookReaction } from "../state/resources.ts";
+import { ALL_LINES, toWebhookMessage, toWebhookReaction } from "../state/resources.ts";
 import type { MessageRow, ReactionRow, WebhookRow } from "../state/rows.ts";
 
 /** The events the spec lets a webhook subscribe to. */
 type WebhookEvent = components["schemas"]["WebhookEventType"];
 
 export function fireEvent(emulator: EmulatorContext, lineId: string, event: WebhookEvent, data: JsonObject): void {
-  const webhooks = sql(emulator.db, "SELECT * FROM webhooks WHERE line_id = ? AND is_active = 1").all(lineId) as WebhookRow[];
+  const webhooks = sql(emulator.db, "SELECT * FROM webhooks WHERE line_id IN (?, ?) AND is_active = 1").all(lineId, ALL_LINES) as WebhookRow[];
   const now = emulator.clock.now();
   let queued = 0;
   for (const webhook of webhooks) {

@@ -46,3 +46,16 @@ export function createSchemaValidator(spec: JsonObject): SchemaValidator {
 function rebase(schema: Json): JsonObject {
   return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`)) as JsonObject;
 }
+
+/**
+ * A copy of a spec (or schema) in which every object that leaves `additionalProperties` unsaid is
+ * closed. Response objects are open, so that the API may add fields; validating against this copy
+ * finds the fields the spec does not document.
+ */
+export function closeObjects<T extends Json>(node: T): T {
+  if (Array.isArray(node)) return node.map(closeObjects) as T;
+  if (typeof node !== "object" || node === null) return node;
+  const copy: JsonObject = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closeObjects(value)]));
+  const open = typeof copy.properties === "object" && copy.properties !== null && !("additionalProperties" in copy);
+  return (open ? { ...copy, additionalProperties: false } : copy) as T;
+}

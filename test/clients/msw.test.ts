@@ -4,7 +4,8 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { servers } from "../../generated/servers.ts";
-import { getMessagesDevAPIMock, getGetFileMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
+import { getMessagesDevAPIMock, getGetFileMockHandler, getListChatsMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
+import { SPARSE_EXAMPLE } from "../../scripts/lib/sparse-examples.ts";
 import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
 import { spec } from "./support/spec.ts";
 
@@ -69,6 +70,24 @@ describe("the generated MSW handlers", () => {
     const lines = { data: [], has_more: false, next_cursor: null, request_id: "req_a1" };
     mock.use(getListLinesMockHandler(lines));
     await expect((await fetch(`${servers.mock}/v1/lines`)).json()).resolves.toEqual(lines);
+  });
+
+  it("answer with the spec's sparse example when given it, so a frontend meets the missing fields", async () => {
+    const listChats = operations(spec).find((operation) => operation.operationId === "listChats")!;
+    const sparse = namedExamples(spec, responses(spec, listChats)[0]!.json).find((example) => example.name === SPARSE_EXAMPLE)!.value as JsonObject;
+    mock.use(getListChatsMockHandler(sparse as unknown as Parameters<typeof getListChatsMockHandler>[0]));
+    const body = (await (await fetch(`${servers.mock}/v1/chats?from=%2B15551234567`)).json()) as { data: JsonObject[] };
+    expect(body).toEqual(sparse);
+    expect(body.data[0]).not.toHaveProperty("is_group");
+  });
+
+  it.each([
+    ["an emoji reaction", "POST", "/v1/reactions", { from: "+15551234567", to: "+15559876543", message_id: "msg_q9w3e7r1t5y2u8i4", type: "🎉" }, 201],
+    ["a webhook for every line", "POST", "/v1/webhooks", { url: "https://example.com/webhooks/messages", events: ["message.received"] }, 201],
+    ["a limit of 200", "GET", "/v1/chats?from=%2B15551234567&limit=200", undefined, 200],
+  ])("answer %s, as the official CLI sends it", async (_, method, path, body, status) => {
+    const response = await fetch(`${servers.mock}${path}`, { method, body: body && JSON.stringify(body) });
+    expect(response.status).toBe(status);
   });
 
   it("are caught by the no-delay check when a handler waits", async () => {

@@ -81,10 +81,25 @@ describe("the generated zod schemas", () => {
     expect(schemaNamed(schema).safeParse(value).success).toBe(false);
   });
 
-  it("reject a value outside an enum", () => {
+  it("accept a tapback or one emoji as a reaction type, and refuse a long string", () => {
     const reaction = { from: "+15551234567", to: "+15559876543", message_id: "msg_a8s2d6f0g4h1j5k9", type: "love" };
     expect(schemas.sendReactionBody.safeParse(reaction).success).toBe(true);
-    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "heart" }).success).toBe(false);
+    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "🎉" }).success).toBe(true);
+    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "" }).success).toBe(false);
+    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "a whole sentence, not one emoji" }).success).toBe(false);
+  });
+
+  it("reject a value outside an enum", () => {
+    const typing = { from: "+15551234567", to: "+15559876543", state: "on" };
+    expect(schemas.sendTypingIndicatorBody.safeParse(typing).success).toBe(true);
+    expect(schemas.sendTypingIndicatorBody.safeParse({ ...typing, state: "maybe" }).success).toBe(false);
+  });
+
+  it("accept a webhook for every line: `from` omitted or empty", () => {
+    const webhook = { url: "https://example.com/webhooks", events: ["message.received"] };
+    expect(schemas.createWebhookBody.safeParse(webhook).success).toBe(true);
+    expect(schemas.createWebhookBody.safeParse({ ...webhook, from: "" }).success).toBe(true);
+    expect(schemas.createWebhookBody.safeParse({ ...webhook, from: "not a handle" }).success).toBe(false);
   });
 
   it("reject a body with a field the spec does not know", () => {
@@ -103,6 +118,7 @@ describe("the generated zod schemas", () => {
   it("read query parameters from their string form", () => {
     const query = { from: "+15551234567", to: "+15559876543" };
     expect(schemas.listMessagesQueryParams.parse({ ...query, limit: "20" })).toMatchObject({ limit: 20 });
-    expect(schemas.listMessagesQueryParams.safeParse({ ...query, limit: "500" }).success).toBe(false);
+    expect(schemas.listMessagesQueryParams.parse({ ...query, limit: "200" })).toMatchObject({ limit: 200 });
+    expect(schemas.listMessagesQueryParams.safeParse({ ...query, limit: "0" }).success).toBe(false);
   });
 });

@@ -102,8 +102,8 @@ describe("the emulator target", () => {
   });
 
   it("checks the error code of a negative case, which the mock does not", () => {
-    // Behind this stand-in, Prism answers a too-large limit with its first canned 400: missing_required_parameter.
-    const limit = run.results.find((r) => r.name === 'listChats: query parameter "limit" above its maximum 100');
+    // Behind this stand-in, Prism answers a too-small limit with its first canned 400: missing_required_parameter.
+    const limit = run.results.find((r) => r.name === 'listChats: query parameter "limit" below its minimum 1');
     expect(limit?.outcome).toBe("failed");
     expect(limit?.violations).toContainEqual(expect.objectContaining({ pointer: "/body/error/code", expected: "invalid_parameter_value", actual: "missing_required_parameter" }));
     expect(limit?.violations).toContainEqual(expect.objectContaining({ pointer: "/body/error/param", expected: "limit", actual: "from" }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createResponseValidator, formatViolation, type ObservedResponse } from "../../contract-tests/response-validator.ts";
+import { createResponseValidator, formatViolation, isSpecBehind, type ObservedResponse } from "../../contract-tests/response-validator.ts";
+import { checked } from "../../contract-tests/results.ts";
 import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
 
 const spec = loadBundle();
@@ -36,12 +37,31 @@ describe("the response validator", () => {
     ]);
   });
 
-  it("flags an extra property where additionalProperties is false", () => {
+  it("reports an undocumented field as the spec behind the API, not as a violation", () => {
     const body = webhookList();
     body.data[0]!.secret = "whsec_leaked";
-    expect(validator.validate("listWebhooks", json(200, body))).toEqual([
-      expect.objectContaining({ rule: "body", pointer: "/body/data/0/secret", expected: "no such property (additionalProperties: false)" }),
+    const findings = validator.validate("listWebhooks", json(200, body));
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "undocumented-field", pointer: "/body/data/0/secret", expected: "only the fields the spec documents", actual: 'string "whsec_leaked"' }),
     ]);
+    expect(findings.every(isSpecBehind)).toBe(true);
+    expect(checked({ scenario: "examples", name: "n", operationId: "listWebhooks" }, 200, findings)).toMatchObject({ outcome: "passed", violations: [], specBehind: findings });
+  });
+
+  it("reports nothing for an optional field left out, and a violation for a required one", () => {
+    const chats = structuredClone(examples.chat_list!.value) as { data: JsonObject[] } & JsonObject;
+    const { is_group: _group, participants: _participants, ...sparse } = chats.data[0]!;
+    expect(validator.validate("listChats", json(200, { ...chats, data: [sparse] }))).toEqual([]);
+    const { identifier: _identifier, ...broken } = sparse;
+    expect(validator.validate("listChats", json(200, { ...chats, data: [broken] }))).toEqual([
+      expect.objectContaining({ rule: "body", pointer: "/body/data/0/identifier", expected: "a required property" }),
+    ]);
+  });
+
+  it("leaves a deliberately open object open: an outbox item's payload takes any field", () => {
+    const item = structuredClone(examples.outbox_item_sent!.value);
+    (item.payload as JsonObject).internal_flag = true;
+    expect(validator.validate("getOutboxItem", json(200, item))).toEqual([]);
   });
 
   it("flags a status the operation does not document", () => {

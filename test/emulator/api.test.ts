@@ -93,9 +93,16 @@ describe("validation", () => {
     expect(answer.body.error.message).toContain("obx_");
   });
 
-  it.each([0, 101, "ten"])("refuses limit=%s with invalid_parameter_value", async (limit) => {
+  it.each([0, "ten"])("refuses limit=%s with invalid_parameter_value", async (limit) => {
     const answer = await emulator.api("GET", "/v1/chats", { query: { from: SUPPORT, limit } });
     expect(answer.body.error).toMatchObject({ code: "invalid_parameter_value", param: "limit" });
+  });
+
+  it("answers a limit above the largest page with the largest page", async () => {
+    for (let i = 0; i < 101; i++) await emulator.inbound(`Message ${i}`);
+    const { body } = await emulator.api("GET", "/v1/messages", { query: { from: SUPPORT, to: CONTACT, limit: 200 } });
+    expect(body.data).toHaveLength(100);
+    expect(body.has_more).toBe(true);
   });
 
   it("refuses two attachments with invalid_parameter_value on attachments", async () => {
@@ -108,10 +115,9 @@ describe("validation", () => {
     expect(answer.body.error).toMatchObject({ code: "missing_required_parameter", param: "text" });
   });
 
-  it("refuses a reaction type outside the enum, listing the allowed ones", async () => {
-    const answer = await emulator.api("POST", "/v1/reactions", { body: { from: SUPPORT, to: CONTACT, message_id: "msg_a1", type: "heart" } });
+  it("refuses a reaction type that is neither a tapback nor one emoji", async () => {
+    const answer = await emulator.api("POST", "/v1/reactions", { body: { from: SUPPORT, to: CONTACT, message_id: "msg_a1", type: "a whole sentence of text" } });
     expect(answer.body.error).toMatchObject({ code: "invalid_parameter_value", param: "type" });
-    expect(answer.body.error.message).toContain("love");
   });
 
   it("refuses a body that is not JSON with invalid_json", async () => {
@@ -331,6 +337,14 @@ describe("reactions, typing and receipts", () => {
     expect(list.data).toEqual([expect.objectContaining({ type: "love", sender: SUPPORT, is_from_me: true, added: true })]);
   });
 
+  it("accepts one emoji as a tapback, as the official CLI sends it", async () => {
+    const { body: message } = await emulator.inbound();
+    expect((await emulator.api("POST", "/v1/reactions", { body: { from: SUPPORT, to: CONTACT, message_id: message.id, type: "🎉" } })).status).toBe(201);
+    await emulator.sim("outbox/flush");
+    const { body: list } = await emulator.api("GET", "/v1/reactions", { query: { message_id: message.id } });
+    expect(list.data).toEqual([expect.objectContaining({ type: "🎉", is_from_me: true })]);
+  });
+
   it("lists a contact's removed tapback with added: false", async () => {
     const { body: message } = await emulator.inbound();
     await emulator.sim("inbound/reactions", { line: SUPPORT, from: CONTACT, message_id: message.id, type: "like" });
@@ -378,6 +392,21 @@ describe("webhook management", () => {
     expect((await emulator.api("DELETE", "/v1/webhooks", { body: { id: webhook.id } })).body).toMatchObject({ id: webhook.id, deleted: true });
     const again = await emulator.api("DELETE", "/v1/webhooks", { body: { id: webhook.id } });
     expect(again.body.error).toMatchObject({ code: "webhook_not_found", param: "id" });
+  });
+
+  it.each([{}, { from: "" }])("creates a webhook for every line without a line (%o), listed under each line", async (from) => {
+    const { body: webhook } = await emulator.api("POST", "/v1/webhooks", { body: { ...from, url: "http://127.0.0.1:9/hook", events: ["message.received"] } });
+    const { body: lines } = await emulator.api("GET", "/v1/lines");
+    expect(webhook.line_ids.sort()).toEqual(lines.data.map((line: { id: string }) => line.id).sort());
+    for (const handle of [SUPPORT, SALES]) {
+      const { body: list } = await emulator.api("GET", "/v1/webhooks", { query: { from: handle } });
+      expect(list.data.map((w: { id: string }) => w.id)).toEqual([webhook.id]);
+    }
+  });
+
+  it("refuses a webhook for every line from a line-restricted key, with line_not_accessible on from", async () => {
+    const answer = await emulator.api("POST", "/v1/webhooks", { body: { url: "http://127.0.0.1:9/hook", events: ["message.received"] }, key: SALES_KEY });
+    expect(answer.body.error).toMatchObject({ code: "line_not_accessible", param: "from" });
   });
 
   it("refuses an event the API does not deliver with invalid_parameter_value on events", async () => {

@@ -1,6 +1,8 @@
 // An independent check of one HTTP response against the bundle: is its status documented for the
 // operation, does it carry the required headers, is its body JSON of the documented schema, and is
-// an error's code one the operation documents? Used by every emulator test and the drift tests.
+// an error's code one the operation documents, and does it carry only documented fields (the spec's
+// response objects are open, but the emulator must not invent fields)? Used by every emulator test
+// and the drift tests.
 import {
   deref,
   isObject,
@@ -10,10 +12,11 @@ import {
   responses,
   type JsonObject,
 } from "../../scripts/lib/openapi.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { closeObjects, createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
 
 export const bundle = loadBundle();
 export const schemaValidator = createSchemaValidator(bundle);
+const closedValidator = createSchemaValidator(closeObjects(bundle));
 const byRoute = new Map(operations(bundle).map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation]));
 
 export interface WireResponse {
@@ -42,6 +45,9 @@ export function conformanceProblems(method: string, path: string, response: Wire
   const schema = documented.json.schema as JsonObject;
   for (const error of schemaValidator.validate(schema, response.body)) {
     problems.push(`body${error.instancePath} ${error.message ?? ""} ${JSON.stringify(error.params)}`);
+  }
+  for (const error of closedValidator.validate(schema, response.body)) {
+    if (error.keyword === "additionalProperties") problems.push(`body${error.instancePath} has the undocumented field ${String(error.params.additionalProperty)}`);
   }
   const code = isObject(response.body as JsonObject) && isObject((response.body as JsonObject).error) ? ((response.body as JsonObject).error as JsonObject).code : undefined;
   if (code !== undefined) {

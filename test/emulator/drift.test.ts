@@ -1,8 +1,8 @@
 // Each drift kind makes one kind of response break the spec, as the bundle's schemas (and the
 // documented statuses and headers) judge it; the clean emulator's same response conforms.
 import { describe, expect, it } from "vitest";
-import { DRIFT_KINDS, startEmulator, type DriftKind } from "../../emulator/index.ts";
-import { conformanceProblems } from "./conformance.ts";
+import { DRIFT_KINDS, isConformantDrift, startEmulator, type DriftKind } from "../../emulator/index.ts";
+import { bundle, conformanceProblems } from "./conformance.ts";
 import { TestEmulator, configWith, type Answer } from "./harness.ts";
 
 interface Probe {
@@ -33,6 +33,7 @@ const PROBES: Record<DriftKind, (emulator: TestEmulator) => Promise<Probe>> = {
   "wrong-id-prefix": async (emulator) => ({ method: "POST", path: "/v1/files", answer: await upload(emulator) }),
   "null-in-non-nullable": lines,
   "extra-property": lines,
+  sparse: lines,
   "drop-location": async (emulator) => {
     const { body } = await upload(emulator);
     return { method: "GET", path: "/v1/files", answer: await emulator.call("GET", "/v1/files", { query: { id: body.id } }) };
@@ -66,8 +67,23 @@ describe("drift injection", () => {
     expect(await probe(kind, [])).toEqual([]);
   });
 
-  it.each(DRIFT_KINDS)("%s: with the drift on, the same response breaks the spec", async (kind) => {
+  it.each(DRIFT_KINDS.filter((kind) => !isConformantDrift(kind)))("%s: with the drift on, the same response breaks the spec", async (kind) => {
     expect(await probe(kind, [kind])).not.toEqual([]);
+  });
+
+  it("sparse: with the drift on, the answer still conforms, with the optional fields left out", async () => {
+    expect(isConformantDrift("sparse")).toBe(true);
+    expect(await probe("sparse", ["sparse"])).toEqual([]);
+    const emulator = await TestEmulator.start({ sparse: true });
+    try {
+      const { body } = await emulator.api("GET", "/v1/lines");
+      const line = body.data[0];
+      expect(line).not.toHaveProperty("label");
+      const schemas = (bundle.components as { schemas: Record<string, { required: string[] }> }).schemas;
+      expect(Object.keys(line).sort()).toEqual([...schemas.Line!.required].sort());
+    } finally {
+      await emulator.close();
+    }
   });
 
   it("refuses an unknown drift kind", async () => {

@@ -5,9 +5,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { schemaValidator } from "./conformance.ts";
-import { CONTACT, SUPPORT, TestEmulator, configWith } from "./harness.ts";
+import { CONTACT, SALES, SUPPORT, TestEmulator, configWith } from "./harness.ts";
 
 interface Arrival {
+  /** The path and query it was POSTed to. */
+  url: string;
   headers: IncomingHttpHeaders;
   raw: string;
 }
@@ -24,7 +26,7 @@ class Receiver {
       let raw = "";
       request.on("data", (chunk: Buffer) => (raw += chunk));
       request.on("end", () => {
-        this.arrivals.push({ headers: request.headers, raw });
+        this.arrivals.push({ url: request.url ?? "", headers: request.headers, raw });
         if (answer) response.writeHead(this.statuses.shift() ?? 200).end();
       });
     });
@@ -104,6 +106,18 @@ describe("webhook deliveries", () => {
       expect(schemaValidator.validate(`#/components/schemas/${EVENT_SCHEMA[body.event]}`, body)).toEqual([]);
     }
     expect(receiver.arrivals.map((a) => (JSON.parse(a.raw) as { event: string }).event).sort()).toEqual(["message.received", "message.sent", "reaction.added"]);
+  });
+
+  it("delivers the events of every line to a webhook created without a line, and of one line to a line's webhook", async () => {
+    const { emulator, receiver } = await setUp();
+    await receiver.up();
+    await emulator.api("POST", "/v1/webhooks", { body: { url: `${receiver.url}?all`, events: ["message.received"] } });
+    await emulator.api("POST", "/v1/webhooks", { body: { from: SUPPORT, url: `${receiver.url}?support`, events: ["message.received"] } });
+    await emulator.inbound("To Support", CONTACT, SUPPORT);
+    await emulator.inbound("To Sales", CONTACT, SALES);
+    await advance(emulator, 0);
+    const got = receiver.arrivals.map((a) => `${a.url} ${(JSON.parse(a.raw) as { data: { text: string } }).data.text}`).sort();
+    expect(got).toEqual(["/hook?all To Sales", "/hook?all To Support", "/hook?support To Support"]);
   });
 
   it("a signature made with another secret does not match", async () => {

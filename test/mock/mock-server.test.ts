@@ -3,14 +3,17 @@
 // openapi/descriptions/overview.md and the Mock section of the README.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startMock } from "../../scripts/lib/mock-server.ts";
-import { loadBundle, operations, responses, type JsonObject, type Operation } from "../../scripts/lib/openapi.ts";
+import { deref, loadBundle, operations, responses, type JsonObject, type Operation } from "../../scripts/lib/openapi.ts";
 import { requestExample, successResponse } from "../../scripts/lib/request-examples.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { closeObjects, createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { SPARSE_EXAMPLE } from "../../scripts/lib/sparse-examples.ts";
 import type { ChildService } from "../../scripts/lib/service.ts";
-import { declaredExamples, firstExample, sendExample, violations } from "./example-request.ts";
+import { AUTHORIZATION, declaredExamples, firstExample, sendExample, violations } from "./example-request.ts";
 
 const spec = loadBundle();
 const validator = createSchemaValidator(spec);
+/** The schemas with every object closed: what they refuse beyond `validator` is a field the spec does not document. */
+const closedValidator = createSchemaValidator(closeObjects(spec));
 const mockUrl = inject("mockUrl");
 const all = operations(spec).map((operation) => [operation.operationId, operation] as const);
 const withInput = all.filter(([, operation]) => {
@@ -139,13 +142,63 @@ describe("the dynamic mock (--dynamic)", () => {
   it.each(jsonSuccess)("answers %s with a body that fits its schema, the same on every request", async (_, operation) => {
     const [first, second] = await Promise.all([1, 2].map(() => sendExample(spec, dynamic.url, operation).then((r) => r.json())));
     expect(validator.validate(successSchema(operation), first)).toEqual([]);
+    expect(closedValidator.validate(successSchema(operation), first)).toEqual([]);
     expect(second).toEqual(first);
   });
 
-  it("would be caught inventing a property: the schemas are closed", async () => {
+  it("would be caught inventing a property: the closed copy of the schemas refuses it", async () => {
     const [, operation] = jsonSuccess[0]!;
     const body = (await sendExample(spec, dynamic.url, operation).then((r) => r.json())) as JsonObject;
-    const errors = validator.validate(successSchema(operation), { ...body, invented_by_the_mock: true });
+    const errors = closedValidator.validate(successSchema(operation), { ...body, invented_by_the_mock: true });
     expect(errors.map((error) => error.keyword)).toContain("additionalProperties");
+  });
+});
+
+describe("the sparse examples", () => {
+  const sparse = all.filter(([, operation]) => declaredExamples(spec, operation).some((example) => example.name === SPARSE_EXAMPLE));
+  const requiredOf = (schema: JsonObject): string[] => (schema.required as string[] | undefined) ?? [];
+
+  it("exist for every resource with optional fields", () => {
+    expect(sparse.map(([id]) => id)).toEqual(expect.arrayContaining(["listLines", "listChats", "listMessages", "getOutboxItem", "uploadFile"]));
+  });
+
+  it.each(sparse)("%s: `Prefer: example=sparse` answers without a single optional field", async (_, operation) => {
+    const { status } = successResponse(spec, operation);
+    const response = await sendExample(spec, mockUrl, operation, { headers: { Prefer: `example=${SPARSE_EXAMPLE}` } });
+    expect(response.status).toBe(Number(status));
+    const body = (await response.json()) as JsonObject;
+    const schema = responses(spec, operation).find((r) => r.status === status)!.json!.schema as JsonObject;
+    expect(validator.validate(schema, body)).toEqual([]);
+    expect(Object.keys(body).every((key) => requiredOf(deref(spec, schema) as JsonObject).includes(key))).toBe(true);
+  });
+});
+
+describe("inputs the official CLI sends", () => {
+  const byId = new Map(all);
+  const send = (operationId: string, init: { query?: Record<string, string>; body?: JsonObject }) => {
+    const operation = byId.get(operationId)!;
+    const url = new URL(operation.path, mockUrl);
+    for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = { ...AUTHORIZATION, ...(init.body && { "Content-Type": "application/json" }) };
+    return fetch(url, { method: operation.method.toUpperCase(), headers, body: init.body && JSON.stringify(init.body) });
+  };
+  const reaction = { from: "+15551234567", to: "+15559876543", message_id: "msg_q9w3e7r1t5y2u8i4" };
+
+  it.each([["a tapback", "love"], ["one emoji", "🎉"]])("accepts %s as a reaction type", async (_, type) => {
+    expect((await send("sendReaction", { body: { ...reaction, type } })).status).toBe(201);
+  });
+
+  it("refuses a reaction type that is a whole sentence", async () => {
+    expect((await send("sendReaction", { body: { ...reaction, type: "a whole sentence of text" } })).status).toBe(400);
+  });
+
+  it.each([["omitted", {}], ["empty", { from: "" }]])("accepts a webhook for every line, `from` %s", async (_, from) => {
+    const response = await send("createWebhook", { body: { ...from, url: "https://example.com/webhooks/messages", events: ["message.received"] } });
+    expect(response.status).toBe(201);
+  });
+
+  it("accepts a limit of 200, as the CLI's examples pass it, and refuses 0", async () => {
+    expect((await send("listChats", { query: { from: "+15551234567", limit: "200" } })).status).toBe(200);
+    expect((await send("listChats", { query: { from: "+15551234567", limit: "0" } })).status).toBe(400);
   });
 });

@@ -145,17 +145,19 @@ describe("the error codes", () => {
 });
 
 describe("the schemas", () => {
-  it.each(RESOURCE_SCHEMAS)("%s is a closed object with a required list", (name) => {
-    expect(schemas[name]).toMatchObject({ type: "object", additionalProperties: false, required: expect.any(Array) });
+  it.each(RESOURCE_SCHEMAS)("%s is an object open to new fields, with a required list", (name) => {
+    expect(schemas[name]).toMatchObject({ type: "object", required: expect.any(Array) });
+    expect(schemas[name]).not.toHaveProperty("additionalProperties");
   });
 
   it("never use `nullable`", () => {
     expect(JSON.stringify(spec)).not.toContain('"nullable"');
   });
 
-  it("bound limit to 1–100 with a default of 50", () => {
+  it("take a limit of at least 1, 50 by default, and hold at most 100 items a page", () => {
     const parameters = (spec.components as JsonObject).parameters as Record<string, JsonObject>;
-    expect(parameters.Limit!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
+    expect(parameters.Limit!.schema).toEqual({ type: "integer", format: "int32", minimum: 1, default: 50 });
+    expect(((schemas.MessageList!.properties as JsonObject).data as JsonObject).maxItems).toBe(100);
   });
 
   it("allow at most one attachment, and need text or an attachment", () => {
@@ -168,8 +170,11 @@ describe("the schemas", () => {
     expect(attachments).toMatchObject([{ maxItems: 1 }, { minItems: 1, maxItems: 1 }]);
   });
 
-  it("enumerate the six tapbacks, the typing states with `on` as default, and the four webhook events", () => {
-    expect(schemas.ReactionType!.enum).toEqual(["love", "like", "dislike", "laugh", "emphasize", "question"]);
+  it("name the six tapbacks (or one emoji), the typing states with `on` as default, and the four webhook events", () => {
+    expect(schemas.ReactionType!.anyOf).toEqual([
+      expect.objectContaining({ type: "string", enum: ["love", "like", "dislike", "laugh", "emphasize", "question"] }),
+      expect.objectContaining({ type: "string", minLength: 1, maxLength: 10 }),
+    ]);
     expect(schemas.TypingState).toMatchObject({ enum: ["on", "off"], default: "on" });
     expect(schemas.WebhookEventType!.enum).toEqual(["message.received", "message.sent", "reaction.added", "reaction.removed"]);
     expect(schemas.OutboxStatus!.enum).toEqual(["pending", "claimed", "sent", "failed"]);

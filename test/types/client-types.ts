@@ -13,6 +13,8 @@ import {
 import { useListMessages, useSendMessage } from "../../src/react.ts";
 import { buildWebhookDelivery, verifyWebhook } from "../../src/webhooks.ts";
 import { sendMessageBody } from "../../src/zod.ts";
+import type { ReactionType } from "../../generated/models.ts";
+import type { components } from "../../generated/schema.d.ts";
 
 const from = "+15551234567";
 const to = "+15559876543";
@@ -31,8 +33,8 @@ export async function typedClient(): Promise<void> {
   await client.POST("/v1/messages", { body: { to, text: "Hi" } });
   // @ts-expect-error `to` is a required query parameter
   await client.GET("/v1/messages", { params: { query: { from } } });
-  // @ts-expect-error "heart" is not a reaction type
-  await client.POST("/v1/reactions", { body: { from, to, message_id: "msg_a8s2d6f0g4h1j5k9", type: "heart" } });
+  // @ts-expect-error a reaction type is a string, not a number
+  await client.POST("/v1/reactions", { body: { from, to, message_id: "msg_a8s2d6f0g4h1j5k9", type: 1 } });
 }
 
 export async function namedFunctions(): Promise<void> {
@@ -46,8 +48,9 @@ export async function namedFunctions(): Promise<void> {
   await sendMessage({ to, text: "Hi" });
   // @ts-expect-error a message needs text, an attachment, or both
   await sendMessage({ from, to });
-  // @ts-expect-error "heart" is not a reaction type
-  await sendReaction({ from, to, message_id: "msg_a8s2d6f0g4h1j5k9", type: "heart" });
+  await sendReaction({ from, to, message_id: "msg_a8s2d6f0g4h1j5k9", type: "🎉" });
+  // @ts-expect-error the message to react to is required
+  await sendReaction({ from, to, type: "love" });
   // @ts-expect-error `to` is a required query parameter
   await listMessages({ from });
   // @ts-expect-error an upload is raw bytes, not JSON
@@ -84,3 +87,17 @@ export function zodSchemas(): void {
   // @ts-expect-error the parsed body has no such field
   void parsed.subject;
 }
+
+/** The literal members of a union, without the `string & {}` that keeps it open. */
+type NamedMembers<T extends string> = keyof { [K in T as string extends K ? never : K]: true };
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const TAPBACKS = ["love", "like", "dislike", "laugh", "emphasize", "question"] as const;
+
+// The six tapbacks stay in the type, so editors offer them, in both generated type sets; the type
+// is not collapsed to `string` (whose named members would be `never`), and an emoji (any string) is still accepted.
+export const tapbacksAreOffered: [
+  Equal<NamedMembers<ReactionType>, (typeof TAPBACKS)[number]>,
+  Equal<NamedMembers<components["schemas"]["ReactionType"]>, (typeof TAPBACKS)[number]>,
+] = [true, true];
+export const anEmojiIsAReactionType: ReactionType = "🎉" satisfies string;
+export const anyStringIsAReactionType = (type: string): components["schemas"]["ReactionType"] => type;
