@@ -22,7 +22,7 @@ export async function everyText(): Promise<Array<string | null>> {
   let cursor: string | undefined;
   do {
     const page = await api.listMessages({ queries: { from: line, to: contact, limit: 100, cursor } });
-    texts.push(...page.data.map((message) => message.text));
+    texts.push(...page.data.map((message) => message.text ?? null));
     cursor = page.has_more && page.next_cursor !== null ? page.next_cursor : undefined;
   } while (cursor !== undefined);
   return texts;
