@@ -9,7 +9,9 @@ export type LineId = string;
 
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 export type LineHandle = string;
@@ -78,7 +80,9 @@ export interface LineList {
 
 /**
  * The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+
+**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+
  */
 export type ErrorType = typeof ErrorType[keyof typeof ErrorType];
 
@@ -187,10 +191,14 @@ export interface Chat {
   /** The line this chat lives on. */
   line_id: LineId;
   /** The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-Unconfirmed: the format of group identifiers; address groups by `id`, not by this value. */
+
+**Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
+ */
   identifier: string;
   /** The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-Unconfirmed: the full set of values. */
+
+**Unconfirmed:** the full set of values.
+ */
   service: string;
   /** The group's display name; `null` for one-to-one chats and unnamed groups. */
   name: ChatName;
@@ -201,7 +209,9 @@ Unconfirmed: the full set of values. */
   /** When the last message in the chat was sent, or `null` if it has none. */
   last_message_at: NullableTimestamp;
   /** Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing. */
+
+**Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
+ */
   has_received_inbound?: boolean;
 }
 
@@ -254,7 +264,9 @@ export type AttachmentSize = number | null;
 
 /**
  * Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid.
+
+**Unconfirmed:** how long it stays valid.
+
  */
 export type AttachmentUrl = string | null;
 
@@ -277,7 +289,9 @@ export interface Attachment {
    */
   size: AttachmentSize;
   /** Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid. */
+
+**Unconfirmed:** how long it stays valid.
+ */
   url: AttachmentUrl;
   /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
   transcription?: AttachmentTranscription;
@@ -296,7 +310,9 @@ export type MessageTextProperty = string | null;
 
 /**
  * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values.
+
+**Unconfirmed:** the full set of values.
+
  */
 export type MessageService = string | null;
 
@@ -333,7 +349,9 @@ export interface Message {
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values. */
+
+**Unconfirmed:** the full set of values.
+ */
   service: MessageService;
   /** `true` for messages the line sent, `false` for messages it received. */
   is_from_me: boolean;
@@ -368,7 +386,9 @@ export interface MessageList {
 
 /**
  * The message text.
-Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+
+**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+
  * @minLength 1
  */
 export type MessageText = string;
@@ -381,7 +401,9 @@ export type FileId = string;
 
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
+**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 export type MessageReference = string;
@@ -471,7 +493,9 @@ export type ReactionId = string;
 
 /**
  * The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.
-Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+
+**Unconfirmed:** whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+
  */
 export type ReactionType = typeof ReactionType[keyof typeof ReactionType];
 
@@ -652,7 +676,9 @@ export const OutboxStatus = {
 
 /**
  * The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+
+**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
+
  */
 export type OutboxItemPayload = { [key: string]: unknown };
 
@@ -670,7 +696,9 @@ export interface OutboxItem {
   /** The line that sends the write. */
   line_id: LineId;
   /** The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open. */
+
+**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
+ */
   payload: OutboxItemPayload;
   /**
    * How many times the line's device has tried to deliver the write.
@@ -790,11 +818,15 @@ export interface WebhookList {
  */
 export interface CreateWebhookRequest {
   /** The handle of the line whose events you want.
-Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec. */
+
+**Unconfirmed:** whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.
+ */
   from: LineHandle;
   /**
    * Where to POST events: an HTTPS URL.
-Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+
+**Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+
    * @maxLength 2048
    * @pattern ^https?://
    */
@@ -804,7 +836,9 @@ Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accept
 
 /**
  * The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
+
+**Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
+
  * @minLength 1
  */
 export type WebhookSecret = string;
@@ -863,7 +897,10 @@ export type WebhookMessageReplyToGuid = string | null;
 
 /**
  * A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
+
+**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+
  */
 export interface WebhookMessage {
   id: MessageId;
@@ -940,7 +977,9 @@ export interface MessageSentEvent {
 
 /**
  * A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+
+**Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+
  */
 export interface WebhookReaction {
   id: ReactionId;
@@ -1117,7 +1156,9 @@ export type WebhookDeliveryIdParameter = string;
 export type ListChatsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1137,7 +1178,9 @@ cursor?: CursorParameter;
 export type ListMessagesParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1162,7 +1205,9 @@ cursor?: CursorParameter;
 export type ListReactionsParams = {
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
+**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 message_id: MessageReferenceQueryParameter;
@@ -1171,7 +1216,9 @@ message_id: MessageReferenceQueryParameter;
 export type ListTypingIndicatorsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1185,7 +1232,9 @@ to: ToParameter;
 export type ListReadReceiptsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1224,7 +1273,9 @@ id: FileIdQueryParameter;
 export type ListWebhooksParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;

@@ -76,10 +76,9 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
 other call.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-fits on one page (`has_more: false`).
-
 Requires the `lines:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
 
  * @summary List the lines this key can use
  */
@@ -176,10 +175,9 @@ export function useListLines<TData = Awaited<ReturnType<typeof listLines>>, TErr
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
 `id` as `to` to message a group.
 
-Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-and so does this spec.
-
 Requires the `chats:read` scope.
+
+**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
 
  * @summary List the chats on a line
  */
@@ -280,9 +278,9 @@ their `outbox_id`.
 
 There is no endpoint that fetches a single message: page through this list instead.
 
-Unconfirmed: the sort order (newest first, as the official CLI assumes).
-
 Requires the `messages:read` scope.
+
+**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
 
  * @summary List the messages in a chat
  */
@@ -391,11 +389,11 @@ export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>
 - From the sandbox line you can only message your paired phone, at most 50 messages a day.
 - `reply_to` threads the message under another one, by ID or GUID.
 
-Unconfirmed: the status and code for an unknown attachment ID; this spec says
-`404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-twice.
+Idempotency keys are not supported, so a retried send can be delivered twice.
 
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
 
  * @summary Send a message
  */
@@ -471,10 +469,9 @@ it. Answers at once with an outbox item in `pending`.
 - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
 - A file ID can be sent again and again.
 
-Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-`from`.
-
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
 
  * @summary Send a voice memo
  */
@@ -544,10 +541,9 @@ export const useSendAudioMessage = <TError = ErrorType<Error | UnauthorizedRespo
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
 `added: false`.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-has more reactions than fit on one page.
-
 Requires the `reactions:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
 
  * @summary List the reactions on a message
  */
@@ -646,10 +642,9 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
 named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
 remove a tapback.
 
-Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-contact is gated the same way.
-
 Requires the `reactions:write` scope.
+
+**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
 
  * @summary React to a message with a tapback
  */
@@ -719,10 +714,9 @@ export const useSendReaction = <TError = ErrorType<Error | UnauthorizedResponse 
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
 Inbound typing is not delivered by webhooks, so poll this if you need it.
 
-Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-or `cursor`).
-
 Requires the `typing:read` scope.
+
+**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
 
  * @summary List who is typing in a chat
  */
@@ -820,10 +814,9 @@ export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTy
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
 other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-spec assumes it does, as for every write).
-
 Requires the `typing:write` scope.
+
+**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Show or hide the typing bubble
  */
@@ -893,9 +886,9 @@ export const useSendTypingIndicator = <TError = ErrorType<Error | UnauthorizedRe
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
 receipts are not delivered by webhooks, so poll this if you need them.
 
-Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `receipts:read` scope.
+
+**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List how far a chat has been read
  */
@@ -993,9 +986,9 @@ export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadRe
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
 your last message. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-
 Requires the `receipts:write` scope.
+
+**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Mark a chat as read
  */
@@ -1173,9 +1166,9 @@ reused.
 How the recipient sees it depends on the type: images inline, videos and audio in a player,
 documents as an icon with a preview, anything else as a generic file.
 
-Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-
 Requires the `files:write` scope.
+
+**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
 
  * @summary Upload a file to attach to a message
  */
@@ -1247,9 +1240,9 @@ export const useUploadFile = <TError = ErrorType<Error | UnauthorizedResponse | 
 URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
 turn redirects off (`redirect: "manual"` with fetch).
 
-Unconfirmed: how long the storage URL stays valid.
-
 Requires the `files:read` scope.
+
+**Unconfirmed:** how long the storage URL stays valid.
 
  * @summary Download a file
  */
@@ -1347,10 +1340,9 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
 a secret is shown only once, when the webhook is created.
 
-Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-whether the list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `webhooks:read` scope.
+
+**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List the webhooks of a line
  */

@@ -14,10 +14,9 @@ export interface paths {
          *     restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
          *     other call.
          *
-         *     Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-         *     fits on one page (`has_more: false`).
-         *
          *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
          */
         get: operations["listLines"];
         put?: never;
@@ -40,10 +39,9 @@ export interface paths {
          * @description Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
          *     `id` as `to` to message a group.
          *
-         *     Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-         *     and so does this spec.
-         *
          *     Requires the `chats:read` scope.
+         *
+         *     **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
          */
         get: operations["listChats"];
         put?: never;
@@ -69,9 +67,9 @@ export interface paths {
          *
          *     There is no endpoint that fetches a single message: page through this list instead.
          *
-         *     Unconfirmed: the sort order (newest first, as the official CLI assumes).
-         *
          *     Requires the `messages:read` scope.
+         *
+         *     **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
          */
         get: operations["listMessages"];
         put?: never;
@@ -91,11 +89,11 @@ export interface paths {
          *     - From the sandbox line you can only message your paired phone, at most 50 messages a day.
          *     - `reply_to` threads the message under another one, by ID or GUID.
          *
-         *     Unconfirmed: the status and code for an unknown attachment ID; this spec says
-         *     `404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-         *     twice.
+         *     Idempotency keys are not supported, so a retried send can be delivered twice.
          *
          *     Requires the `messages:write` scope.
+         *
+         *     **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -124,10 +122,9 @@ export interface paths {
          *     - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
          *     - A file ID can be sent again and again.
          *
-         *     Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-         *     `from`.
-         *
          *     Requires the `messages:write` scope.
+         *
+         *     **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
          */
         post: operations["sendAudioMessage"];
         delete?: never;
@@ -148,10 +145,9 @@ export interface paths {
          * @description Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
          *     `added: false`.
          *
-         *     Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-         *     has more reactions than fit on one page.
-         *
          *     Requires the `reactions:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
          */
         get: operations["listReactions"];
         put?: never;
@@ -161,10 +157,9 @@ export interface paths {
          *     named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
          *     remove a tapback.
          *
-         *     Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-         *     contact is gated the same way.
-         *
          *     Requires the `reactions:write` scope.
+         *
+         *     **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
          */
         post: operations["sendReaction"];
         delete?: never;
@@ -185,10 +180,9 @@ export interface paths {
          * @description Lists the typing indicators of a chat's participants: who is typing right now, and since when.
          *     Inbound typing is not delivered by webhooks, so poll this if you need it.
          *
-         *     Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-         *     or `cursor`).
-         *
          *     Requires the `typing:read` scope.
+         *
+         *     **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listTypingIndicators"];
         put?: never;
@@ -197,10 +191,9 @@ export interface paths {
          * @description Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
          *     other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
          *
-         *     Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-         *     spec assumes it does, as for every write).
-         *
          *     Requires the `typing:write` scope.
+         *
+         *     **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
          */
         post: operations["sendTypingIndicator"];
         delete?: never;
@@ -221,9 +214,9 @@ export interface paths {
          * @description Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
          *     receipts are not delivered by webhooks, so poll this if you need them.
          *
-         *     Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-         *
          *     Requires the `receipts:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listReadReceipts"];
         put?: never;
@@ -232,9 +225,9 @@ export interface paths {
          * @description Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
          *     your last message. Answers at once with an outbox item in `pending`.
          *
-         *     Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-         *
          *     Requires the `receipts:write` scope.
+         *
+         *     **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
          */
         post: operations["sendReadReceipt"];
         delete?: never;
@@ -283,9 +276,9 @@ export interface paths {
          *     URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
          *     turn redirects off (`redirect: "manual"` with fetch).
          *
-         *     Unconfirmed: how long the storage URL stays valid.
-         *
          *     Requires the `files:read` scope.
+         *
+         *     **Unconfirmed:** how long the storage URL stays valid.
          */
         get: operations["getFile"];
         put?: never;
@@ -300,9 +293,9 @@ export interface paths {
          *     How the recipient sees it depends on the type: images inline, videos and audio in a player,
          *     documents as an icon with a preview, anything else as a generic file.
          *
-         *     Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-         *
          *     Requires the `files:write` scope.
+         *
+         *     **Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -323,10 +316,9 @@ export interface paths {
          * @description Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
          *     a secret is shown only once, when the webhook is created.
          *
-         *     Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-         *     whether the list is paginated (it takes no `limit` or `cursor`).
-         *
          *     Requires the `webhooks:read` scope.
+         *
+         *     **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -465,7 +457,8 @@ export interface components {
         LineId: string;
         /**
          * @description A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-         *     Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+         *
+         *     **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
          * @example +15551234567
          */
         LineHandle: string;
@@ -517,7 +510,8 @@ export interface components {
         };
         /**
          * @description The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-         *     Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+         *
+         *     **Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
          * @example invalid_request_error
          * @enum {string}
          */
@@ -570,13 +564,15 @@ export interface components {
             line_id: components["schemas"]["LineId"];
             /**
              * @description The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-             *     Unconfirmed: the format of group identifiers; address groups by `id`, not by this value.
+             *
+             *     **Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
              * @example +15559876543
              */
             identifier: string;
             /**
              * @description The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-             *     Unconfirmed: the full set of values.
+             *
+             *     **Unconfirmed:** the full set of values.
              * @example iMessage
              */
             service: string;
@@ -601,7 +597,8 @@ export interface components {
             last_message_at: components["schemas"]["NullableTimestamp"];
             /**
              * @description Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-             *     Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing.
+             *
+             *     **Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
              * @example true
              */
             has_received_inbound?: boolean;
@@ -650,7 +647,8 @@ export interface components {
             /**
              * Format: uri
              * @description Where to download the file. The URL itself needs no API key.
-             *     Unconfirmed: how long it stays valid.
+             *
+             *     **Unconfirmed:** how long it stays valid.
              * @example https://storage.convex.cloud/8c2f4e1a-6b3d-4f7e-9a1c-2d5e8f0b3a6c
              */
             url: string | null;
@@ -688,7 +686,8 @@ export interface components {
             attachments: components["schemas"]["Attachment"][];
             /**
              * @description The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-             *     Unconfirmed: the full set of values.
+             *
+             *     **Unconfirmed:** the full set of values.
              * @example iMessage
              */
             service: string | null;
@@ -727,7 +726,8 @@ export interface components {
         };
         /**
          * @description The message text.
-         *     Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+         *
+         *     **Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
          * @example Yes! It ships today.
          */
         MessageText: string;
@@ -738,7 +738,8 @@ export interface components {
         FileId: string;
         /**
          * @description A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-         *     Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+         *
+         *     **Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
          * @example msg_q9w3e7r1t5y2u8i4
          */
         MessageReference: string;
@@ -808,7 +809,8 @@ export interface components {
         ReactionId: string;
         /**
          * @description The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.
-         *     Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+         *
+         *     **Unconfirmed:** whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
          * @example love
          * @enum {string}
          */
@@ -952,7 +954,8 @@ export interface components {
             line_id: components["schemas"]["LineId"];
             /**
              * @description The request body the write was queued with.
-             *     Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+             *
+             *     **Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
              * @example {
              *       "from": "+15551234567",
              *       "to": "+15559876543",
@@ -1069,13 +1072,15 @@ export interface components {
         CreateWebhookRequest: {
             /**
              * @description The handle of the line whose events you want.
-             *     Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.
+             *
+             *     **Unconfirmed:** whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.
              */
             from: components["schemas"]["LineHandle"];
             /**
              * Format: uri
              * @description Where to POST events: an HTTPS URL.
-             *     Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+             *
+             *     **Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
              * @example https://example.com/webhooks/messages
              */
             url: string;
@@ -1083,7 +1088,8 @@ export interface components {
         };
         /**
          * @description The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-         *     Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
+         *
+         *     **Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
          * @example whsec_3f9a7c2e1b8d4f6a0c5e9b2d7a1f4c8e
          */
         WebhookSecret: string;
@@ -1123,7 +1129,9 @@ export interface components {
         DeliveryId: string;
         /**
          * @description A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-         *     The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+         *     The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
+         *
+         *     **Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
          */
         WebhookMessage: {
             id: components["schemas"]["MessageId"];
@@ -1194,7 +1202,8 @@ export interface components {
         };
         /**
          * @description A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-         *     Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+         *
+         *     **Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
          */
         WebhookReaction: {
             id: components["schemas"]["ReactionId"];
@@ -1407,13 +1416,15 @@ export interface components {
     headers: {
         /**
          * @description How many seconds to wait before retrying.
-         *     Unconfirmed: the unit; the docs say only "the Retry-After header value". This spec reads it as whole seconds, the common form. Clients should also accept an HTTP date.
+         *
+         *     **Unconfirmed:** the unit; the docs say only "the Retry-After header value". This spec reads it as whole seconds, the common form. Clients should also accept an HTTP date.
          * @example 30
          */
         RetryAfter: number;
         /**
          * @description Where the file's bytes are. The URL needs no API key.
-         *     Unconfirmed: how long it stays valid.
+         *
+         *     **Unconfirmed:** how long it stays valid.
          * @example https://storage.convex.cloud/2d5e8f0b-3a6c-4f7e-9a1c-8c2f4e1a6b3d
          */
         Location: string;
@@ -2031,8 +2042,7 @@ export interface operations {
             /**
              * @description The body is empty, larger than the size limit, or `X-Filename` is not a valid name.
              *
-             *     Unconfirmed: the size limit and the code for a file over it; this spec says
-             *     `invalid_parameter_value`.
+             *     **Unconfirmed:** the size limit and the code for a file over it; this spec says `invalid_parameter_value`.
              */
             400: {
                 headers: {

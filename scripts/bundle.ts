@@ -1,13 +1,15 @@
 // Bundles the split spec under openapi/ into the one artifact every consumer reads:
 // generated/openapi.json and generated/openapi.yaml. Redocly resolves every file $ref into
 // #/components/...; then the guide tables that restate operation facts are filled in from the
-// operations themselves, and each operation gets its code samples. Same input, byte-identical output.
+// operations themselves, each claim of the ledger is written out as prose and listed on its page,
+// and each operation gets its code samples. Same input, byte-identical output.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { fillGuideTables } from "./lib/guide-tables.ts";
+import { fillLedgerPage, renderLedgerProse } from "./lib/ledger.ts";
 import type { OpenApiDocument } from "./lib/openapi.ts";
 import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
@@ -20,6 +22,8 @@ export async function bundle(outDir = GENERATED_DIR): Promise<void> {
     await run("redocly", ["bundle", "messages", "--output", raw], { quiet: true });
     const spec = JSON.parse(await readFile(raw, "utf8")) as OpenApiDocument;
     fillGuideTables(spec);
+    fillLedgerPage(spec);
+    renderLedgerProse(spec);
     addCodeSamples(spec);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, "openapi.json"), `${JSON.stringify(spec, null, 2)}\n`);
