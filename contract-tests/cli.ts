@@ -1,5 +1,6 @@
 // `npm run contract -- --target mock|emulator|live`: runs the contract suite, writes the reports
-// and exits 0 when nothing was violated, 1 when something was, 2 when the run could not start.
+// and exits 0 when nothing was violated, 1 when something was (or, with --probe, a claim of the
+// ledger was refuted), 2 when the run could not start.
 import { relative } from "node:path";
 import { loadBundle } from "../scripts/lib/openapi.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
@@ -20,7 +21,8 @@ async function main(): Promise<number> {
     const reports = await writeReports(config.reportsDir, spec, run, secrets);
     say(reports.summary);
     say(`Reports: ${Object.values(reports.files).map((file) => relative(ROOT, file)).join(", ")}`);
-    return run.results.some((result) => result.outcome === "failed") ? 1 : 0;
+    const refuted = (run.probes ?? []).some((probe) => probe.verdict.outcome === "refuted");
+    return refuted || run.results.some((result) => result.outcome === "failed") ? 1 : 0;
   } catch (error) {
     const expected = error instanceof ConfigError || error instanceof TargetUnreachable;
     const message = expected ? error.message : ((error as Error).stack ?? String(error));

@@ -21,6 +21,8 @@ export interface ContractConfig {
   reportsDir: string;
   /** Drift kinds the emulator is started with, for the meta-test that the suite catches them. */
   drift: string[];
+  /** --probe: also run the probes of the claims ledger. */
+  probe: boolean;
 }
 
 /** A run that must not start, with what to do about it. */
@@ -58,6 +60,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     maxRequests: maxRequests(env.CONTRACT_MAX_REQUESTS, DEFAULT_MAX_REQUESTS[kind]),
     reportsDir: env.CONTRACT_REPORTS_DIR || `${ROOT}contract-tests/reports`,
     drift,
+    probe: values.probe ?? false,
   };
   if (kind === "live" && allowWrites && (!config.from || !config.to)) {
     throw new ConfigError(
@@ -70,9 +73,9 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
 
 function parseOptions(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: { target: { type: "string" }, drift: { type: "string", multiple: true } }, strict: true }).values;
+    return parseArgs({ args: [...argv], options: { target: { type: "string" }, drift: { type: "string", multiple: true }, probe: { type: "boolean" } }, strict: true }).values;
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. Usage: npm run contract -- --target mock|emulator|live [--drift kind]...`);
+    throw new ConfigError(`${(error as Error).message}. Usage: npm run contract -- --target mock|emulator|live [--probe] [--drift kind]...`);
   }
 }
 

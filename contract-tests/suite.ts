@@ -7,6 +7,7 @@ import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/in
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
+import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
 import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
@@ -29,6 +30,8 @@ export interface SuiteRun {
   exchanges: readonly Exchange[];
   seconds: number;
   coverage: Coverage;
+  /** With --probe: the verdict on each claim of the ledger. */
+  probes?: ProbeResult[];
 }
 
 const MOCK_MALFORMED_JSON =
@@ -57,6 +60,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const validator = createResponseValidator(spec);
   const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
   const results: CheckResult[] = [];
+  let probes: ProbeResult[] | undefined;
   try {
     const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
     const run: RunContext = {
@@ -79,6 +83,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, run));
     }
     for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
+    if (config.probe) {
+      const context = { client: cleanup.client, apiKey: config.apiKey, from: String(run.inputs.from), to: String(run.inputs.to) };
+      probes = await runProbes(spec, context, { writesAllowed: config.allowWrites, simulation: target.simulation });
+    }
   } finally {
     // A run cut short still deletes what it created, if the target answers.
     await cleanup.flush().catch(() => []);
@@ -90,6 +98,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     exchanges: http.exchanges,
     seconds: (performance.now() - started) / 1000,
     coverage: coverageOf(spec, results),
+    ...(probes && { probes }),
   };
 }
 

@@ -151,6 +151,107 @@ export interface Error {
 }
 
 /**
+ * `missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.
+ */
+export type SandboxStatus = typeof SandboxStatus[keyof typeof SandboxStatus];
+
+
+// eslint-disable-next-line @typescript-eslint/no-redeclare
+export const SandboxStatus = {
+  missing: 'missing',
+  pending: 'pending',
+  active: 'active',
+} as const;
+
+/**
+ * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
+ * @minimum 0
+ */
+export type NullableTimestamp = number | null;
+
+/**
+ * A point in time as Unix epoch milliseconds (UTC).
+ * @minimum 0
+ */
+export type Timestamp = number;
+
+/**
+ * Today's sandbox messages, counted per account and reset at midnight UTC.
+
+**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
+
+ */
+export interface SandboxUsage {
+  /**
+   * Messages and audio messages sent from the sandbox line today.
+   * @minimum 0
+   */
+  used: number;
+  /**
+   * How many the sandbox may send a day.
+   * @minimum 0
+   */
+  limit: number;
+  /**
+   * How many it may still send today.
+   * @minimum 0
+   */
+  remaining: number;
+  /** When the count starts again from zero (the next midnight UTC). */
+  resets_at: Timestamp;
+}
+
+/**
+ * While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+
+**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+
+ */
+export type SandboxActivationCode = string | null;
+
+/**
+ * The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+
+**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+
+ */
+export type SandboxSandboxLineHandle = LineHandle | null;
+
+/**
+ * The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+
+**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+
+ */
+export type SandboxContactIdentifier = string | null;
+
+/**
+ * The account's sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today's usage of its daily quota.
+ */
+export interface Sandbox {
+  status: SandboxStatus;
+  /** While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+
+**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+ */
+  activation_code: SandboxActivationCode;
+  /** The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+
+**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+ */
+  sandbox_line_handle: SandboxSandboxLineHandle;
+  /** The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+
+**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+ */
+  contact_identifier: SandboxContactIdentifier;
+  /** When your phone paired with the sandbox; `null` until `active`. */
+  activated_at: NullableTimestamp;
+  usage: SandboxUsage;
+  request_id: RequestId;
+}
+
+/**
  * An opaque pagination cursor. Pass it back unchanged; never build or parse one.
  * @minLength 1
  */
@@ -161,12 +262,6 @@ export type Cursor = string;
  * @pattern ^cht_[A-Za-z0-9]+$
  */
 export type ChatId = string;
-
-/**
- * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
- * @minimum 0
- */
-export type NullableTimestamp = number | null;
 
 /**
  * The group's display name; `null` for one-to-one chats and unnamed groups.
@@ -296,12 +391,6 @@ export interface Attachment {
   /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
   transcription?: AttachmentTranscription;
 }
-
-/**
- * A point in time as Unix epoch milliseconds (UTC).
- * @minimum 0
- */
-export type Timestamp = number;
 
 /**
  * The message text; `null` for a message that is only an attachment.
@@ -1067,6 +1156,11 @@ export type RateLimitedResponse = Error;
  * Something failed on the server. Safe to retry reads; see the retry guidance before retrying writes.
  */
 export type ServerErrorResponse = Error;
+
+/**
+ * The API key lacks this operation's scope, or belongs to no account that owns a sandbox.
+ */
+export type SandboxForbiddenResponse = Error;
 
 /**
  * The API key may not act on this line.

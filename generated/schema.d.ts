@@ -27,6 +27,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the sandbox's status and today's usage
+         * @description Answers whether the account's sandbox exists and is paired with your phone, and how many of
+         *     today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+         *     from `pending` to `active`.
+         *
+         *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
+         */
+        get: operations["getSandbox"];
+        put?: never;
+        /**
+         * Create the sandbox if it does not exist yet
+         * @description Creates the account's sandbox when it is `missing`, with an activation code to text to the
+         *     sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+         *     nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+         *
+         *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+         *
+         *     **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
+         */
+        post: operations["createSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chats": {
         parameters: {
             query?: never;
@@ -542,6 +580,80 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
         };
         /**
+         * @description `missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.
+         * @example active
+         * @enum {string}
+         */
+        SandboxStatus: "missing" | "pending" | "active";
+        /**
+         * Format: int64
+         * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
+         * @example 1795170896000
+         */
+        NullableTimestamp: number | null;
+        /**
+         * Format: int64
+         * @description A point in time as Unix epoch milliseconds (UTC).
+         * @example 1795170896000
+         */
+        Timestamp: number;
+        /**
+         * @description Today's sandbox messages, counted per account and reset at midnight UTC.
+         *
+         *     **Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
+         */
+        SandboxUsage: {
+            /**
+             * Format: int32
+             * @description Messages and audio messages sent from the sandbox line today.
+             * @example 12
+             */
+            used: number;
+            /**
+             * Format: int32
+             * @description How many the sandbox may send a day.
+             * @example 50
+             */
+            limit: number;
+            /**
+             * Format: int32
+             * @description How many it may still send today.
+             * @example 38
+             */
+            remaining: number;
+            /** @description When the count starts again from zero (the next midnight UTC). */
+            resets_at: components["schemas"]["Timestamp"];
+        };
+        /** @description The account's sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today's usage of its daily quota. */
+        Sandbox: {
+            status: components["schemas"]["SandboxStatus"];
+            /**
+             * @description While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+             *
+             *     **Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+             * @example K7P2QX
+             */
+            activation_code: string | null;
+            /**
+             * @description The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+             *
+             *     **Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+             * @example +15550100200
+             */
+            sandbox_line_handle: components["schemas"]["LineHandle"] | null;
+            /**
+             * @description The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+             *
+             *     **Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+             * @example +15559876543
+             */
+            contact_identifier: string | null;
+            /** @description When your phone paired with the sandbox; `null` until `active`. */
+            activated_at: components["schemas"]["NullableTimestamp"];
+            usage: components["schemas"]["SandboxUsage"];
+            request_id: components["schemas"]["RequestId"];
+        };
+        /**
          * @description An opaque pagination cursor. Pass it back unchanged; never build or parse one.
          * @example eyJpZCI6Im1zZ19hOHMyZDZmMGc0aDFqNWs5In0
          */
@@ -551,12 +663,6 @@ export interface components {
          * @example cht_m2n8b4v6c1x3z5l7
          */
         ChatId: string;
-        /**
-         * Format: int64
-         * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
-         * @example 1795170896000
-         */
-        NullableTimestamp: number | null;
         /** @description A conversation on a line, with one contact or with a group. */
         Chat: {
             id: components["schemas"]["ChatId"];
@@ -658,12 +764,6 @@ export interface components {
              */
             transcription?: string | null;
         };
-        /**
-         * Format: int64
-         * @description A point in time as Unix epoch milliseconds (UTC).
-         * @example 1795170896000
-         */
-        Timestamp: number;
         /** @description A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`. */
         Message: {
             id: components["schemas"]["MessageId"];
@@ -1299,6 +1399,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The API key lacks this operation's scope, or belongs to no account that owns a sandbox. */
+        SandboxForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The API key may not act on this line. */
         LineForbidden: {
             headers: {
@@ -1453,6 +1562,54 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ScopeForbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxForbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox, created or as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxForbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
         };

@@ -86,6 +86,174 @@ export const listLines500Response = zod.object({
 
 
 /**
+ * Answers whether the account's sandbox exists and is paired with your phone, and how many of
+today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+from `pending` to `active`.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
+
+ * @summary Get the sandbox's status and today's usage
+ */
+export const getSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const getSandbox200ResponseActivatedAtMin = 0;export const getSandbox200ResponseUsageUsedMin = 0;export const getSandbox200ResponseUsageLimitMin = 0;export const getSandbox200ResponseUsageRemainingMin = 0;export const getSandbox200ResponseUsageResetsAtMin = 0;export const getSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox200Response = zod.object({
+  "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
+  "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(getSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
+  "activated_at": zod.number().min(getSandbox200ResponseActivatedAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "usage": zod.object({
+  "used": zod.number().min(getSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.number().min(getSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.number().min(getSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.number().min(getSandbox200ResponseUsageResetsAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+}).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
+  "request_id": zod.string().regex(getSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
+
+export const getSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox401Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox401ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox403Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox403ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox429Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox429ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox500Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox500ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+
+/**
+ * Creates the account's sandbox when it is `missing`, with an activation code to text to the
+sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+
+**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
+
+ * @summary Create the sandbox if it does not exist yet
+ */
+export const createSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createSandbox200ResponseActivatedAtMin = 0;export const createSandbox200ResponseUsageUsedMin = 0;export const createSandbox200ResponseUsageLimitMin = 0;export const createSandbox200ResponseUsageRemainingMin = 0;export const createSandbox200ResponseUsageResetsAtMin = 0;export const createSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox200Response = zod.object({
+  "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
+  "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(createSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
+  "activated_at": zod.number().min(createSandbox200ResponseActivatedAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "usage": zod.object({
+  "used": zod.number().min(createSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.number().min(createSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.number().min(createSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.number().min(createSandbox200ResponseUsageResetsAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+}).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
+  "request_id": zod.string().regex(createSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
+
+export const createSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox401Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox401ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox403Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox403ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox429Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox429ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox500Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox500ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+
+/**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
 `id` as `to` to message a group.
 
