@@ -1,6 +1,6 @@
 // Runs the probe of every claim in the ledger that names one, and says for each claim of the ledger
 // whether the target confirmed it, refuted it, or why it was not probed.
-import { isProbeable, ledgerEntries, type Claim } from "../../scripts/lib/ledger.ts";
+import { isProbeable, ledgerEntries, NEGATIVE_CASE, type Claim } from "../../scripts/lib/ledger.ts";
 import type { OpenApiDocument } from "../../scripts/lib/openapi.ts";
 import { RequestRefused } from "../http-client.ts";
 import { PROBES, type Probe, type ProbeContext, type Verdict } from "./checks.ts";
@@ -17,13 +17,18 @@ export interface ProbeRunOptions {
   writesAllowed: boolean;
   /** The target has the emulator's simulation endpoints, so a probe's setup can run. */
   simulation: boolean;
+  /** Verdicts of the claims the suite's negative cases probed (against live), by claim id. */
+  negativeVerdicts?: ReadonlyMap<string, Verdict>;
 }
+
+const NO_NEGATIVE_CASE =
+  "settled by the suite's negative cases against live only (elsewhere they check the spec's reading), and none ran here";
 
 const WRITES_OFF = "it writes, and writes are off: set CONTRACT_ALLOW_WRITES=1 with CONTRACT_FROM and CONTRACT_TO to run it";
 
 /** The probe a ledger claim names; a name with no probe is a mistake in the spec. */
 export function probeFor(claim: Claim): Probe | undefined {
-  if (!isProbeable(claim)) return undefined;
+  if (!isProbeable(claim) || claim.probe.check === NEGATIVE_CASE) return undefined;
   const probe = PROBES[claim.probe.check];
   if (!probe) throw new Error(`Claim ${claim.id} names probe "${claim.probe.check}", which contract-tests/probes/checks.ts does not have`);
   return probe;
@@ -50,6 +55,10 @@ export async function runProbes(spec: OpenApiDocument, context: ProbeContext, op
   const verdicts = new Map<Probe, Verdict>();
   const results: ProbeResult[] = [];
   for (const { claim, pointer } of ledgerEntries(spec)) {
+    if (isProbeable(claim) && claim.probe.check === NEGATIVE_CASE) {
+      results.push({ claim, pointer, verdict: options.negativeVerdicts?.get(claim.id) ?? { outcome: "not-probed", reason: NO_NEGATIVE_CASE } });
+      continue;
+    }
     const probe = probeFor(claim);
     if (!probe) {
       results.push({ claim, pointer, verdict: { outcome: "not-probed", reason: "none" in claim.probe ? claim.probe.none : "" } });

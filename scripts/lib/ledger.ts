@@ -10,13 +10,22 @@ export const LEDGER_KEY = "x-unconfirmed";
 /** Public sources only: the docs and the official SDK and CLI repositories. */
 const EVIDENCE_URL = /^https:\/\/(messages\.dev|www\.messages\.dev|messagesdev\.mintlify\.app|github\.com\/messages-dev)\//;
 
+/** The check of a claim about a constraint: the suite's negative cases that break it probe it. */
+export const NEGATIVE_CASE = "negative-case";
+
 const Probe = z.union([
-  z.strictObject({
-    /** The name of a probe in contract-tests/probes/. */
-    check: z.string().regex(/^[a-z0-9-]+$/),
-    /** How a live run settles the claim, in words. */
-    how: z.string().min(1),
-  }),
+  z
+    .strictObject({
+      /** The name of a probe in contract-tests/probes/, or `negative-case`. */
+      check: z.string().regex(/^[a-z0-9-]+$/),
+      /** How a live run settles the claim, in words. */
+      how: z.string().min(1),
+      /** With `negative-case`: the JSON Schema keyword of this node the claim is about (`maximum`). */
+      constraint: z.string().min(1).optional(),
+    })
+    .refine((probe) => (probe.check === NEGATIVE_CASE) === (probe.constraint !== undefined), {
+      message: `a constraint goes with check ${NEGATIVE_CASE}, and ${NEGATIVE_CASE} needs one`,
+    }),
   z.strictObject({
     /** Why no live run can settle it. */
     none: z.string().min(1),
@@ -79,6 +88,18 @@ export function ledgerEntries(document: Json): LedgerEntry[] {
 }
 
 export const isProbeable = (claim: Claim): claim is Claim & { probe: { check: string; how: string } } => "check" in claim.probe;
+
+/**
+ * The ids of the claims on these nodes that are about their `keyword` constraint: a request that
+ * breaks it probes the claim instead of checking the spec.
+ */
+export function constraintClaims(nodes: readonly (Json | undefined)[], keyword: string): string[] {
+  return nodes.flatMap((node) => {
+    const raw = isObject(node) ? node[LEDGER_KEY] : undefined;
+    if (!Array.isArray(raw)) return [];
+    return raw.map((item) => Claim.parse(item)).filter((claim) => "constraint" in claim.probe && claim.probe.constraint === keyword).map((claim) => claim.id);
+  });
+}
 
 /** A hand-written marker: the prose the ledger renders, typed where the ledger should hold it. */
 export const PROSE_MARKER = /\*{0,2}Unconfirmed:\*{0,2}/;

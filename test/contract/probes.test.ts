@@ -10,15 +10,17 @@ import { createHttpClient } from "../../contract-tests/http-client.ts";
 import { PROBES, type Flip } from "../../contract-tests/probes/checks.ts";
 import { probeFor, runProbes, type ProbeResult } from "../../contract-tests/probes/run.ts";
 import { writeReports } from "../../contract-tests/report/write.ts";
-import { runSuite } from "../../contract-tests/suite.ts";
+import { negativeCases } from "../../contract-tests/cases/negatives.ts";
+import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
 import { startEmulator, type DriftKind } from "../../emulator/index.ts";
-import { isProbeable, ledgerEntries } from "../../scripts/lib/ledger.ts";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { isProbeable, ledgerEntries, NEGATIVE_CASE } from "../../scripts/lib/ledger.ts";
+import { loadBundle, type JsonObject, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
 import { CONTACT, KEY, SUPPORT, configWith } from "../emulator/harness.ts";
 
 const spec = loadBundle();
 const entries = ledgerEntries(spec);
-const probeable = entries.filter(({ claim }) => isProbeable(claim));
+// Claims settled by a negative case are proven below, with a claim made for the purpose.
+const probeable = entries.filter(({ claim }) => isProbeable(claim) && claim.probe.check !== NEGATIVE_CASE);
 const checks = [...new Set(probeable.map(({ claim }) => (isProbeable(claim) ? claim.probe.check : "")))];
 const noWait = async () => {};
 
@@ -92,5 +94,64 @@ describe("npm run contract -- --probe", () => {
 
   it("is off unless asked for", () => {
     expect(resolveConfig(["--target", "emulator"], {}).probe).toBe(false);
+  });
+});
+
+describe("a negative case resting on an unconfirmed constraint", () => {
+  /** The bundle with a claim about the page size's maximum, which the spec sets at `maximum`. */
+  function specWithLimitClaim(maximum: number): OpenApiDocument {
+    const copy = structuredClone(spec);
+    const limit = ((copy.components as JsonObject).parameters as JsonObject).Limit as JsonObject;
+    (limit.schema as JsonObject).maximum = maximum;
+    limit["x-unconfirmed"] = [
+      {
+        id: "limit-maximum",
+        claim: `the largest page: ${maximum}.`,
+        evidence: ["https://github.com/messages-dev/cli/blob/8acdd1a4baf3b4bd39dfab7276f48be742820bb5/src/help.ts"],
+        probe: { check: "negative-case", constraint: "maximum", how: "Read-only: ask for one more than the largest page." },
+      },
+    ];
+    return copy;
+  }
+
+  const limitCases = (run: SuiteRun) => run.results.filter((result) => result.name.includes('"limit" above its maximum'));
+  const verdictOf = (run: SuiteRun) => run.probes?.find(({ claim }) => claim.id === "limit-maximum")?.verdict;
+
+  async function runAgainstEmulator(target: "live" | "emulator", suiteSpec: OpenApiDocument): Promise<SuiteRun> {
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const env = { MESSAGES_API_KEY: KEY, CONTRACT_BASE_URL: emulator.url };
+      return await runSuite({ config: resolveConfig(["--target", target, "--probe"], env), spec: suiteSpec, workflows: [], sleep: noWait });
+    } finally {
+      await emulator.close();
+    }
+  }
+
+  it("is tied to the claim only for the constraint the claim is about", () => {
+    const cases = negativeCases(specWithLimitClaim(100)).filter((negative) => negative.claims.length > 0);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((negative) => negative.name.includes('"limit" above its maximum'))).toBe(true);
+  });
+
+  it("confirms the claim against live when the API refuses as the spec says", async () => {
+    const run = await runAgainstEmulator("live", specWithLimitClaim(100));
+    expect(verdictOf(run)?.outcome).toBe("confirmed");
+    expect(limitCases(run).every((result) => result.outcome === "passed")).toBe(true);
+  });
+
+  it("refutes the claim against live when the API accepts more, and the run does not fail for it", async () => {
+    // The suite's spec says 50; the emulator, like an API that takes more, accepts up to 100.
+    const run = await runAgainstEmulator("live", specWithLimitClaim(50));
+    const verdict = verdictOf(run);
+    expect(verdict).toMatchObject({ outcome: "refuted", observed: expect.stringContaining("above its maximum 50 → ") });
+    // Whatever it answered, it was not the refusal of `limit` the spec promises.
+    expect(verdict?.outcome === "refuted" && verdict.observed).not.toContain('"param":"limit"');
+    expect(limitCases(run).length).toBeGreaterThan(0);
+    expect(limitCases(run).every((result) => result.outcome === "passed")).toBe(true);
+  });
+
+  it("stays a check, which fails, on the emulator", async () => {
+    const run = await runAgainstEmulator("emulator", specWithLimitClaim(50));
+    expect(limitCases(run).some((result) => result.outcome === "failed")).toBe(true);
   });
 });

@@ -48,6 +48,8 @@ describe("the claims ledger", () => {
     const twice = { a: { "x-unconfirmed": [claim()] }, b: { "x-unconfirmed": [claim()] } };
     expect(() => ledgerEntries(twice as unknown as Json)).toThrow(/some-claim is used twice/);
     expect(() => ledgerEntries({ "x-unconfirmed": [claim()] } as unknown as Json)).not.toThrow();
+    const unbound = { "x-unconfirmed": [claim({ probe: { check: "negative-case", how: "ask for more" } })] };
+    expect(() => ledgerEntries(unbound as unknown as Json)).toThrow(/a constraint goes with check negative-case/);
   });
 
   it("puts a claim at its placeholder in a guide, and fails on a placeholder without a claim", () => {
