@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
 import {
   createClient,
+  createSandbox,
   getFileUrl,
+  getSandbox,
   getOutboxItem,
   listMessages,
   NotFoundError,
@@ -29,6 +31,14 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe("the client against the emulator", () => {
+  it("takes the sandbox from missing to active through the named functions and the typed client", async () => {
+    expect((await client.GET("/v1/sandbox")).data).toMatchObject({ status: "missing", sandbox_line_handle: null });
+    const pending = await createSandbox({ client });
+    expect(pending.activation_code).toEqual(expect.any(String));
+    await simulate("sandbox/activate");
+    expect(await getSandbox({ client })).toMatchObject({ status: "active", activation_code: null, usage: { used: 0 } });
+  });
+
   it("lists lines through the typed client", async () => {
     const { data } = await client.GET("/v1/lines");
     expect(data?.data.map((line) => line.handle)).toContain(LINE);
