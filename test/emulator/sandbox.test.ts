@@ -33,11 +33,11 @@ describe("the sandbox endpoints", () => {
   });
 
   it("turn active, paired with the phone and without a code, once the phone texts the code", async () => {
-    await emulator.sim("clock", { now: DAY, freeze: true });
+    const { now } = (await emulator.sim("clock", { now: DAY, freeze: true })).body;
     await create();
     await emulator.sim("sandbox/activate", {});
-    expect(await read()).toMatchObject({ status: "active", activation_code: null, sandbox_line_handle: SANDBOX, contact_identifier: CONTACT, activated_at: DAY });
-    expect(await create()).toMatchObject({ status: "active", activated_at: DAY });
+    expect(await read()).toMatchObject({ status: "active", activation_code: null, sandbox_line_handle: SANDBOX, contact_identifier: CONTACT, activated_at: now });
+    expect(await create()).toMatchObject({ status: "active", activated_at: now });
   });
 
   it("count today's sandbox sends against the quota, starting again at midnight UTC", async () => {
