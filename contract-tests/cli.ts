@@ -1,6 +1,7 @@
 // `npm run contract -- --target mock|emulator|live`: runs the contract suite, writes the reports
 // and exits 0 when nothing was violated, 1 when something was (or, with --strict, when the spec is
-// behind the API: a response carried a field it does not document), 2 when the run could not start.
+// behind the API: a response carried a field it does not document; or, with --probe, when a claim
+// of the ledger was refuted), 2 when the run could not start.
 import { relative } from "node:path";
 import { loadBundle } from "../scripts/lib/openapi.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
     const reports = await writeReports(config.reportsDir, spec, run, secrets, config.strict);
     say(reports.summary);
     say(`Reports: ${Object.values(reports.files).map((file) => relative(ROOT, file)).join(", ")}`);
-    return failsRun(run.results, config.strict) ? 1 : 0;
+    const refuted = (run.probes ?? []).some((probe) => probe.verdict.outcome === "refuted");
+    return refuted || failsRun(run.results, config.strict) ? 1 : 0;
   } catch (error) {
     const expected = error instanceof ConfigError || error instanceof TargetUnreachable;
     const message = expected ? error.message : ((error as Error).stack ?? String(error));

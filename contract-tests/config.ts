@@ -23,6 +23,8 @@ export interface ContractConfig {
   drift: string[];
   /** `--strict`: a "spec behind the API" finding (an undocumented response field) fails the run too. */
   strict: boolean;
+  /** --probe: also run the probes of the claims ledger. */
+  probe: boolean;
 }
 
 /** A run that must not start, with what to do about it. */
@@ -61,6 +63,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     reportsDir: env.CONTRACT_REPORTS_DIR || `${ROOT}contract-tests/reports`,
     drift,
     strict: values.strict ?? false,
+    probe: values.probe ?? false,
   };
   if (kind === "live" && allowWrites && (!config.from || !config.to)) {
     throw new ConfigError(
@@ -73,9 +76,13 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
 
 function parseOptions(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: { target: { type: "string" }, drift: { type: "string", multiple: true }, strict: { type: "boolean" } }, strict: true }).values;
+    return parseArgs({
+      args: [...argv],
+      options: { target: { type: "string" }, drift: { type: "string", multiple: true }, strict: { type: "boolean" }, probe: { type: "boolean" } },
+      strict: true,
+    }).values;
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. Usage: npm run contract -- --target mock|emulator|live [--drift kind]... [--strict]`);
+    throw new ConfigError(`${(error as Error).message}. Usage: npm run contract -- --target mock|emulator|live [--probe] [--strict] [--drift kind]...`);
   }
 }
 

@@ -7,6 +7,8 @@ import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/in
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
+import type { Verdict } from "./probes/checks.ts";
+import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
 import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
@@ -29,6 +31,8 @@ export interface SuiteRun {
   exchanges: readonly Exchange[];
   seconds: number;
   coverage: Coverage;
+  /** With --probe: the verdict on each claim of the ledger. */
+  probes?: ProbeResult[];
 }
 
 const MOCK_MALFORMED_JSON =
@@ -41,6 +45,8 @@ const SILENT_WEBHOOK_URL = { live: "https://example.invalid/messages-dev-contrac
 interface RunContext extends WorkflowDeps {
   target: Target & WorkflowTarget;
   apiKey: string;
+  /** What live said to the negative cases that rest on an unconfirmed claim, by claim id. */
+  claimVerdicts: Map<string, Verdict>;
 }
 
 /** Nothing to clean up on the mock: it creates nothing. */
@@ -57,6 +63,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const validator = createResponseValidator(spec);
   const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
   const results: CheckResult[] = [];
+  let probes: ProbeResult[] | undefined;
   try {
     const webhookUrl = config.webhookUrl ?? (target.kind === "live" ? SILENT_WEBHOOK_URL.live : SILENT_WEBHOOK_URL.local);
     const run: RunContext = {
@@ -70,6 +77,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
         throttled_api_key: target.simulation ? EMULATOR_THROTTLED_KEY : undefined,
         from: config.from ?? parameterExample(spec, "from"), to: config.to ?? parameterExample(spec, "to"), webhook_url: webhookUrl },
       sleep,
+      claimVerdicts: new Map(),
     };
     const bindings = bindingsFor(config, target, webhookUrl);
     // Each check deletes what it created before the next one starts.
@@ -79,6 +87,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, run));
     }
     for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
+    if (config.probe) {
+      const context = { client: cleanup.client, apiKey: config.apiKey, from: String(run.inputs.from), to: String(run.inputs.to) };
+      probes = await runProbes(spec, context, { writesAllowed: config.allowWrites, simulation: target.simulation, negativeVerdicts: run.claimVerdicts });
+    }
   } finally {
     // A run cut short still deletes what it created, if the target answers.
     await cleanup.flush().catch(() => []);
@@ -90,6 +102,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     exchanges: http.exchanges,
     seconds: (performance.now() - started) / 1000,
     coverage: coverageOf(spec, results),
+    ...(probes && { probes }),
   };
 }
 
@@ -146,11 +159,27 @@ async function replayExample(run: RunContext, example: ExampleCase): Promise<Che
   }));
 }
 
+/**
+ * Against live, a negative case that rests on an unconfirmed constraint is a probe of that claim:
+ * what the API answers is recorded as the claim's verdict, never as a failure of the run.
+ */
+function probing(run: RunContext, negative: NegativeCase, check: (response: ObservedResponse) => { violations: Violation[]; notes?: string[] }) {
+  if (run.target.kind !== "live" || negative.claims.length === 0) return check;
+  return (response: ObservedResponse) => {
+    const { violations } = check(response);
+    const observed = `${negative.name} → ${response.status} ${response.text.slice(0, 300)}`;
+    const verdict: Verdict = { outcome: violations.length === 0 ? "confirmed" : "refuted", observed };
+    // One refusal that differs refutes the claim, whatever its other cases show.
+    for (const id of negative.claims) if (run.claimVerdicts.get(id)?.outcome !== "refuted") run.claimVerdicts.set(id, verdict);
+    return { violations: [], notes: [`a negative case resting on an unconfirmed claim (${negative.claims.join(", ")}) is a probe against live, reported with --probe`] };
+  };
+}
+
 async function sendNegative(run: RunContext, negative: NegativeCase): Promise<CheckResult> {
   const label = { scenario: "negatives" as const, name: negative.name, operationId: negative.operationId };
   if (run.target.canned && negative.kind === "malformed-json") return skipped(label, MOCK_MALFORMED_JSON);
   const { expect: wanted, operationId } = negative;
-  return exchange(run, label, negative.template, ({ status, text }) => {
+  return exchange(run, label, negative.template, probing(run, negative, ({ status, text }) => {
     if (status < 400 || status >= 500) {
       return { violations: [expectation(operationId, status, "/status", `a 4xx refusal (${wanted.status} ${wanted.code})`, String(status))] };
     }
@@ -163,7 +192,7 @@ async function sendNegative(run: RunContext, negative: NegativeCase): Promise<Ch
       violations.push(expectation(operationId, status, "/body/error/param", wanted.param, String(error?.param)));
     }
     return { violations };
-  });
+  }));
 }
 
 function errorOf(text: string): JsonObject | undefined {

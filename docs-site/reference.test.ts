@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../scripts/docs-build.ts";
 import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../scripts/lib/openapi.ts";
+import { ledgerEntries } from "../scripts/lib/ledger.ts";
 import { successResponse } from "../scripts/lib/request-examples.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { CHROMIUM_ARGS, chromiumPath, fullPageScreenshot, guardPage, type PageGuard } from "./browser.ts";
@@ -45,7 +46,7 @@ const menu = (page: Page) => page.locator('[data-component-name="Menu/Menu"]').f
 /** Opens each tag in the sidebar, then each entry under it, and reads the heading it shows. */
 async function listedEntries(page: Page): Promise<Entry[]> {
   const entries: Entry[] = [];
-  for (const tag of spec.tags as JsonObject[]) {
+  for (const tag of (spec.tags as JsonObject[]).filter((tag) => tag["x-traitTag"] !== true)) {
     const group = menu(page).locator('[data-component-name="Menu/MenuItem"]', { has: page.locator(`[data-text="${String(tag.name)}"]`) }).first();
     await group.locator("a").first().click();
     // A tag's guide headings are menu entries too; operations and webhooks are the ones with a method.
@@ -115,6 +116,17 @@ describe.skipIf(!executablePath)("the reference docs in Chromium", () => {
     expect(listed.filter((entry) => !entry.webhook)).toHaveLength(operations(spec).length);
     expect(listed.filter((entry) => entry.webhook)).toHaveLength(Object.keys(spec.webhooks as JsonObject).length);
     expect(listed.map(key).sort()).toEqual(expected.map(key).sort());
+  });
+
+  it("shows exactly the bundle's claims on the ledger page, one row each", async () => {
+    const ledger = (spec.tags as JsonObject[]).find((tag) => tag["x-traitTag"] === true)!;
+    const name = String(ledger.name);
+    await menu(page).locator(`[data-text="${name}"]`).first().click();
+    const rows = page.locator(`[data-section-id="/${name.toLowerCase().replace(/ /g, "-")}"] table tbody tr`);
+    await rows.first().waitFor();
+    const ids = await rows.locator("td:first-child").allInnerTexts();
+    expect(ids).toHaveLength(ledgerEntries(spec).length);
+    expect(ids.map((id) => id.trim())).toEqual(ledgerEntries(spec).map(({ claim }) => claim.id));
   });
 
   it("finds an error code with the search box", async () => {

@@ -52,6 +52,24 @@ const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   files: z.strictObject({ max_bytes: z.number().int().positive().default(25 * 1024 * 1024) }).prefault({}),
+  /**
+   * The reading the emulator takes of claims the spec marks unconfirmed. The defaults are the spec's
+   * readings; each other value is the opposite one, so a probe can be shown to refute it.
+   */
+  readings: z
+    .strictObject({
+      /** Lists' order within a page. */
+      list_order: z.enum(["newest_first", "oldest_first"]).default("newest_first"),
+      /** Which webhook URLs createWebhook accepts. */
+      webhook_urls: z.enum(["any", "https_only"]).default("any"),
+      /** Whether the sandbox's nullable fields are set only in the statuses the spec says, or always. */
+      sandbox_fields: z.enum(["by_status", "always_set"]).default("by_status"),
+      /** A `limit` above the largest page: answered with the largest page, or refused. */
+      page_limit: z.enum(["largest_page", "refused"]).default("largest_page"),
+      /** A phone number whose `+` arrived as a space in the query: refused, or read back as a `+`. */
+      plus_in_query: z.enum(["refused", "read_as_plus"]).default("refused"),
+    })
+    .prefault({}),
   webhooks: z
     .strictObject({
       max_attempts: z.number().int().positive().default(6),

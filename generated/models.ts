@@ -9,7 +9,9 @@ export type LineId = string;
 
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 export type LineHandle = string;
@@ -78,7 +80,9 @@ export interface LineList {
 
 /**
  * The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+
+**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+
  */
 export type ErrorType = typeof ErrorType[keyof typeof ErrorType];
 
@@ -146,6 +150,109 @@ export interface ErrorResponse {
 }
 
 /**
+ * `missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.
+ */
+export type SandboxStatus = typeof SandboxStatus[keyof typeof SandboxStatus];
+
+
+// eslint-disable-next-line @typescript-eslint/no-redeclare
+export const SandboxStatus = {
+  missing: 'missing',
+  pending: 'pending',
+  active: 'active',
+} as const;
+
+/**
+ * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
+ * @minimum 0
+ * @maximum 9007199254740991
+ */
+export type NullableTimestamp = number | null;
+
+/**
+ * A point in time as Unix epoch milliseconds (UTC).
+ * @minimum 0
+ * @maximum 9007199254740991
+ */
+export type Timestamp = number;
+
+/**
+ * Today's sandbox messages, counted per account and reset at midnight UTC.
+
+**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
+
+ */
+export interface SandboxUsage {
+  /**
+   * Messages and audio messages sent from the sandbox line today.
+   * @minimum 0
+   */
+  used: number;
+  /**
+   * How many the sandbox may send a day.
+   * @minimum 0
+   */
+  limit: number;
+  /**
+   * How many it may still send today.
+   * @minimum 0
+   */
+  remaining: number;
+  /** When the count starts again from zero (the next midnight UTC). */
+  resets_at: Timestamp;
+}
+
+/**
+ * While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+
+**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+
+ */
+export type SandboxActivationCode = string | null;
+
+/**
+ * The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+
+**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+
+ */
+export type SandboxSandboxLineHandle = LineHandle | null;
+
+/**
+ * The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+
+**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+
+ */
+export type SandboxContactIdentifier = string | null;
+
+/**
+ * The account's sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today's usage of its daily quota.
+ */
+export interface Sandbox {
+  status: SandboxStatus;
+  /** While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+
+**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+ */
+  activation_code: SandboxActivationCode;
+  /** The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+
+**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+ */
+  sandbox_line_handle: SandboxSandboxLineHandle;
+  /** The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+
+**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+ */
+  contact_identifier: SandboxContactIdentifier;
+  /** When your phone paired with the sandbox; `null` until `active`. */
+  activated_at: NullableTimestamp;
+  usage: SandboxUsage;
+  request_id: RequestId;
+}
+
+/**
  * An opaque pagination cursor. Pass it back unchanged; never build or parse one.
  * @minLength 1
  */
@@ -156,13 +263,6 @@ export type Cursor = string;
  * @pattern ^cht_[A-Za-z0-9]+$
  */
 export type ChatId = string;
-
-/**
- * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
- * @minimum 0
- * @maximum 9007199254740991
- */
-export type NullableTimestamp = number | null;
 
 /**
  * The group's display name; `null` for one-to-one chats and unnamed groups.
@@ -188,10 +288,14 @@ export interface Chat {
   /** The line this chat lives on. */
   line_id: LineId;
   /** The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-Unconfirmed: the format of group identifiers; address groups by `id`, not by this value. */
+
+**Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
+ */
   identifier: string;
   /** The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-Unconfirmed: the full set of values. */
+
+**Unconfirmed:** the full set of values.
+ */
   service: string;
   /** The group's display name; `null` for one-to-one chats and unnamed groups. */
   name?: ChatName;
@@ -202,7 +306,9 @@ Unconfirmed: the full set of values. */
   /** When the last message in the chat was sent, or `null` if it has none. */
   last_message_at?: NullableTimestamp;
   /** Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing. */
+
+**Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
+ */
   has_received_inbound?: boolean;
 }
 
@@ -256,7 +362,9 @@ export type AttachmentSize = number | null;
 
 /**
  * Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid.
+
+**Unconfirmed:** how long it stays valid.
+
  */
 export type AttachmentUrl = string | null;
 
@@ -281,18 +389,13 @@ export interface Attachment {
    */
   size?: AttachmentSize;
   /** Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid. */
+
+**Unconfirmed:** how long it stays valid.
+ */
   url?: AttachmentUrl;
   /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
   transcription?: AttachmentTranscription;
 }
-
-/**
- * A point in time as Unix epoch milliseconds (UTC).
- * @minimum 0
- * @maximum 9007199254740991
- */
-export type Timestamp = number;
 
 /**
  * The message text; `null` for a message that is only an attachment.
@@ -301,7 +404,9 @@ export type MessageTextProperty = string | null;
 
 /**
  * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values.
+
+**Unconfirmed:** the full set of values.
+
  */
 export type MessageService = string | null;
 
@@ -339,7 +444,9 @@ export interface Message {
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values. */
+
+**Unconfirmed:** the full set of values.
+ */
   service?: MessageService;
   /** `true` for messages the line sent, `false` for messages it received. */
   is_from_me: boolean;
@@ -374,7 +481,9 @@ export interface MessageList {
 
 /**
  * The message text.
-Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+
+**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+
  * @minLength 1
  */
 export type MessageText = string;
@@ -387,7 +496,9 @@ export type FileId = string;
 
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
+**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 export type MessageReference = string;
@@ -477,7 +588,9 @@ export type ReactionId = string;
 
 /**
  * The tapback: one of Apple's six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.
-Unconfirmed: the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
+
+**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
+
  */
 export type ReactionType = 'love' | 'like' | 'dislike' | 'laugh' | 'emphasize' | 'question' | (string & {});
 
@@ -647,7 +760,9 @@ export const OutboxStatus = {
 
 /**
  * The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+
+**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
+
  */
 export type OutboxItemPayload = { [key: string]: unknown };
 
@@ -665,7 +780,9 @@ export interface OutboxItem {
   /** The line that sends the write. */
   line_id: LineId;
   /** The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open. */
+
+**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
+ */
   payload: OutboxItemPayload;
   /**
    * How many times the line's device has tried to deliver the write.
@@ -783,7 +900,9 @@ export interface WebhookList {
 
 /**
  * The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
-Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+
+**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+
  */
 export type CreateWebhookRequestFrom = LineHandle | '';
 
@@ -792,11 +911,15 @@ export type CreateWebhookRequestFrom = LineHandle | '';
  */
 export interface CreateWebhookRequest {
   /** The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
-Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line. */
+
+**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+ */
   from?: CreateWebhookRequestFrom;
   /**
    * Where to POST events: an HTTPS URL.
-Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+
+**Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+
    * @maxLength 2048
    * @pattern ^https?://
    */
@@ -806,14 +929,18 @@ Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accept
 
 /**
  * The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
+
+**Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
+
  * @minLength 1
  */
 export type WebhookSecret = string;
 
 /**
  * A newly created webhook, with the signing secret you will not see again.
-Unconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
+
+**Unconfirmed:** whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
+
  */
 export interface WebhookWithSecret {
   id: WebhookId;
@@ -866,7 +993,10 @@ export type WebhookMessageReplyToGuid = string | null;
 
 /**
  * A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
+
+**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+
  */
 export interface WebhookMessage {
   id: MessageId;
@@ -945,7 +1075,9 @@ export interface MessageSentEvent {
 
 /**
  * A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+
+**Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+
  */
 export interface WebhookReaction {
   id: ReactionId;
@@ -1037,6 +1169,11 @@ export type RateLimitedResponse = ErrorResponse;
 export type ServerErrorResponse = ErrorResponse;
 
 /**
+ * The API key lacks this operation's scope, or belongs to no account that owns a sandbox.
+ */
+export type SandboxForbiddenResponse = ErrorResponse;
+
+/**
  * The API key may not act on this line.
  */
 export type LineForbiddenResponse = ErrorResponse;
@@ -1068,13 +1205,17 @@ export type ResourceForbiddenResponse = ErrorResponse;
 
 /**
  * The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+
+**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+
  */
 export type FromParameter = string;
 
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
+**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
  */
 export type LimitParameter = number;
 
@@ -1085,7 +1226,9 @@ export type CursorParameter = string;
 
 /**
  * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
-Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+
+**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+
  */
 export type ToParameter = string;
 
@@ -1127,13 +1270,17 @@ export type WebhookDeliveryIdParameter = string;
 export type ListChatsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
+**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
  * @minimum 1
  */
 limit?: LimitParameter;
@@ -1147,7 +1294,9 @@ cursor?: CursorParameter;
 export type ListMessagesParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1158,7 +1307,9 @@ from: FromParameter;
 to: ToParameter;
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
+**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+
  * @minimum 1
  */
 limit?: LimitParameter;
@@ -1172,7 +1323,9 @@ cursor?: CursorParameter;
 export type ListReactionsParams = {
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
+**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 message_id: MessageReferenceQueryParameter;
@@ -1181,7 +1334,9 @@ message_id: MessageReferenceQueryParameter;
 export type ListTypingIndicatorsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1195,7 +1350,9 @@ to: ToParameter;
 export type ListReadReceiptsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1234,7 +1391,9 @@ id: FileIdQueryParameter;
 export type ListWebhooksParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
+**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;

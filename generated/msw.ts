@@ -18,6 +18,7 @@ import type {
   OutboxItemCreated,
   ReactionList,
   ReadReceiptList,
+  Sandbox,
   TypingIndicatorList,
   UploadedFile,
   WebhookList,
@@ -26,6 +27,10 @@ import type {
 
 
 export const getListLinesResponseMock = (): LineList => ({"data":[{"id":"ln_k57a2p9x3m8q4w6e","handle":"+15551234567","label":"Support","service":"imessage","is_active":true},{"id":"ln_j4r8t2v6y0b3n7m1","handle":"+15550100200","label":null,"service":"imessage","is_active":true}],"has_more":false,"next_cursor":null,"request_id":"req_a1b2c3d4e5f6"})
+
+export const getGetSandboxResponseMock = (): Sandbox => ({"status":"active","activation_code":null,"sandbox_line_handle":"+15550100200","contact_identifier":"+15559876543","activated_at":1795170896000,"usage":{"used":12,"limit":50,"remaining":38,"resets_at":1795219200000},"request_id":"req_5d8a2f6c0b3e"})
+
+export const getCreateSandboxResponseMock = (): Sandbox => ({"status":"pending","activation_code":"K7P2QX","sandbox_line_handle":"+15550100200","contact_identifier":null,"activated_at":null,"usage":{"used":0,"limit":50,"remaining":50,"resets_at":1795219200000},"request_id":"req_9c3f7b1e5a2d"})
 
 export const getListChatsResponseMock = (): ChatList => ({"data":[{"id":"cht_m2n8b4v6c1x3z5l7","line_id":"ln_k57a2p9x3m8q4w6e","identifier":"+15559876543","service":"iMessage","name":null,"is_group":false,"participants":["+15559876543"],"last_message_at":1795170896000,"has_received_inbound":true},{"id":"cht_g7h3j9k1l5p2q8r4","line_id":"ln_k57a2p9x3m8q4w6e","identifier":"chat894513375614229310","service":"iMessage","name":"Launch crew","is_group":true,"participants":["+15559876543","jamie@example.com"],"last_message_at":1795084496000,"has_received_inbound":true}],"has_more":false,"next_cursor":null,"request_id":"req_b2c3d4e5f6a1"})
 
@@ -64,6 +69,30 @@ export const getListLinesMockHandler = (overrideResponse?: LineList | ((info: Pa
     return new HttpResponse(JSON.stringify(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
     : getListLinesResponseMock()),
+      { status: 200,
+        headers: { 'Content-Type': 'application/json' }
+      })
+  }, options)
+}
+
+export const getGetSandboxMockHandler = (overrideResponse?: Sandbox | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<Sandbox> | Sandbox), options?: RequestHandlerOptions) => {
+  return http.get('*/v1/sandbox', async (info) => {
+  
+    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+    ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
+    : getGetSandboxResponseMock()),
+      { status: 200,
+        headers: { 'Content-Type': 'application/json' }
+      })
+  }, options)
+}
+
+export const getCreateSandboxMockHandler = (overrideResponse?: Sandbox | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<Sandbox> | Sandbox), options?: RequestHandlerOptions) => {
+  return http.post('*/v1/sandbox', async (info) => {
+  
+    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+    ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
+    : getCreateSandboxResponseMock()),
       { status: 200,
         headers: { 'Content-Type': 'application/json' }
       })
@@ -258,6 +287,8 @@ export const getDeleteWebhookMockHandler = (overrideResponse?: DeletedWebhook | 
 }
 export const getMessagesDevAPIMock = () => [
   getListLinesMockHandler(),
+  getGetSandboxMockHandler(),
+  getCreateSandboxMockHandler(),
   getListChatsMockHandler(),
   getListMessagesMockHandler(),
   getSendMessageMockHandler(),

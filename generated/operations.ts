@@ -20,6 +20,7 @@ import type {
   OutboxItemCreated,
   ReactionList,
   ReadReceiptList,
+  Sandbox,
   SendAudioMessageRequest,
   SendMessageRequest,
   SendReactionRequest,
@@ -45,10 +46,9 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
 other call.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-fits on one page (`has_more: false`).
-
 Requires the `lines:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
 
  * @summary List the lines this key can use
  */
@@ -62,13 +62,54 @@ export const listLines = (
     }
   
 /**
+ * Answers whether the account's sandbox exists and is paired with your phone, and how many of
+today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+from `pending` to `active`.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
+
+ * @summary Get the sandbox's status and today's usage
+ */
+export const getSandbox = (
+    
+ options?: SecondParameter<typeof apiRequest<Sandbox>>,) => {
+      return apiRequest<Sandbox>(
+      {url: `/v1/sandbox`, method: 'GET'
+    },
+      options);
+    }
+  
+/**
+ * Creates the account's sandbox when it is `missing`, with an activation code to text to the
+sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+
+**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
+
+ * @summary Create the sandbox if it does not exist yet
+ */
+export const createSandbox = (
+    
+ options?: SecondParameter<typeof apiRequest<Sandbox>>,) => {
+      return apiRequest<Sandbox>(
+      {url: `/v1/sandbox`, method: 'POST'
+    },
+      options);
+    }
+  
+/**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
 `id` as `to` to message a group.
 
-Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-and so does this spec.
-
 Requires the `chats:read` scope.
+
+**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
 
  * @summary List the chats on a line
  */
@@ -89,9 +130,9 @@ their `outbox_id`.
 
 There is no endpoint that fetches a single message: page through this list instead.
 
-Unconfirmed: the sort order (newest first, as the official CLI assumes).
-
 Requires the `messages:read` scope.
+
+**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
 
  * @summary List the messages in a chat
  */
@@ -120,11 +161,11 @@ export const listMessages = (
 - From the sandbox line you can only message your paired phone, at most 50 messages a day.
 - `reply_to` threads the message under another one, by ID or GUID.
 
-Unconfirmed: the status and code for an unknown attachment ID; this spec says
-`404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-twice.
+Idempotency keys are not supported, so a retried send can be delivered twice.
 
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
 
  * @summary Send a message
  */
@@ -149,10 +190,9 @@ it. Answers at once with an outbox item in `pending`.
 - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
 - A file ID can be sent again and again.
 
-Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-`from`.
-
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
 
  * @summary Send a voice memo
  */
@@ -171,10 +211,9 @@ export const sendAudioMessage = (
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
 `added: false`.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-has more reactions than fit on one page.
-
 Requires the `reactions:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
 
  * @summary List the reactions on a message
  */
@@ -193,10 +232,9 @@ export const listReactions = (
 named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
 remove a tapback.
 
-Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-contact is gated the same way.
-
 Requires the `reactions:write` scope.
+
+**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
 
  * @summary React to a message with a tapback
  */
@@ -215,10 +253,9 @@ export const sendReaction = (
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
 Inbound typing is not delivered by webhooks, so poll this if you need it.
 
-Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-or `cursor`).
-
 Requires the `typing:read` scope.
+
+**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
 
  * @summary List who is typing in a chat
  */
@@ -236,10 +273,9 @@ export const listTypingIndicators = (
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
 other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-spec assumes it does, as for every write).
-
 Requires the `typing:write` scope.
+
+**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Show or hide the typing bubble
  */
@@ -258,9 +294,9 @@ export const sendTypingIndicator = (
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
 receipts are not delivered by webhooks, so poll this if you need them.
 
-Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `receipts:read` scope.
+
+**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List how far a chat has been read
  */
@@ -278,9 +314,9 @@ export const listReadReceipts = (
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
 your last message. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-
 Requires the `receipts:write` scope.
+
+**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Mark a chat as read
  */
@@ -327,9 +363,9 @@ reused.
 How the recipient sees it depends on the type: images inline, videos and audio in a player,
 documents as an icon with a preview, anything else as a generic file.
 
-Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-
 Requires the `files:write` scope.
+
+**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
 
  * @summary Upload a file to attach to a message
  */
@@ -350,9 +386,9 @@ export const uploadFile = (
 URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
 turn redirects off (`redirect: "manual"` with fetch).
 
-Unconfirmed: how long the storage URL stays valid.
-
 Requires the `files:read` scope.
+
+**Unconfirmed:** how long the storage URL stays valid.
 
  * @summary Download a file
  */
@@ -370,10 +406,9 @@ export const getFile = (
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
 a secret is shown only once, when the webhook is created.
 
-Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-whether the list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `webhooks:read` scope.
+
+**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List the webhooks of a line
  */
@@ -432,6 +467,8 @@ export const deleteWebhook = (
     }
   
 export type ListLinesResult = NonNullable<Awaited<ReturnType<typeof listLines>>>
+export type GetSandboxResult = NonNullable<Awaited<ReturnType<typeof getSandbox>>>
+export type CreateSandboxResult = NonNullable<Awaited<ReturnType<typeof createSandbox>>>
 export type ListChatsResult = NonNullable<Awaited<ReturnType<typeof listChats>>>
 export type ListMessagesResult = NonNullable<Awaited<ReturnType<typeof listMessages>>>
 export type SendMessageResult = NonNullable<Awaited<ReturnType<typeof sendMessage>>>

@@ -14,14 +14,51 @@ export interface paths {
          *     restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
          *     other call.
          *
-         *     Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-         *     fits on one page (`has_more: false`).
-         *
          *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
          */
         get: operations["listLines"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the sandbox's status and today's usage
+         * @description Answers whether the account's sandbox exists and is paired with your phone, and how many of
+         *     today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+         *     from `pending` to `active`.
+         *
+         *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
+         */
+        get: operations["getSandbox"];
+        put?: never;
+        /**
+         * Create the sandbox if it does not exist yet
+         * @description Creates the account's sandbox when it is `missing`, with an activation code to text to the
+         *     sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+         *     nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+         *
+         *     Requires the `lines:read` scope.
+         *
+         *     **Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+         *
+         *     **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
+         */
+        post: operations["createSandbox"];
         delete?: never;
         options?: never;
         head?: never;
@@ -40,10 +77,9 @@ export interface paths {
          * @description Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
          *     `id` as `to` to message a group.
          *
-         *     Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-         *     and so does this spec.
-         *
          *     Requires the `chats:read` scope.
+         *
+         *     **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
          */
         get: operations["listChats"];
         put?: never;
@@ -69,9 +105,9 @@ export interface paths {
          *
          *     There is no endpoint that fetches a single message: page through this list instead.
          *
-         *     Unconfirmed: the sort order (newest first, as the official CLI assumes).
-         *
          *     Requires the `messages:read` scope.
+         *
+         *     **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
          */
         get: operations["listMessages"];
         put?: never;
@@ -91,11 +127,11 @@ export interface paths {
          *     - From the sandbox line you can only message your paired phone, at most 50 messages a day.
          *     - `reply_to` threads the message under another one, by ID or GUID.
          *
-         *     Unconfirmed: the status and code for an unknown attachment ID; this spec says
-         *     `404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-         *     twice.
+         *     Idempotency keys are not supported, so a retried send can be delivered twice.
          *
          *     Requires the `messages:write` scope.
+         *
+         *     **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -124,10 +160,9 @@ export interface paths {
          *     - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
          *     - A file ID can be sent again and again.
          *
-         *     Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-         *     `from`.
-         *
          *     Requires the `messages:write` scope.
+         *
+         *     **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
          */
         post: operations["sendAudioMessage"];
         delete?: never;
@@ -148,10 +183,9 @@ export interface paths {
          * @description Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
          *     `added: false`.
          *
-         *     Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-         *     has more reactions than fit on one page.
-         *
          *     Requires the `reactions:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
          */
         get: operations["listReactions"];
         put?: never;
@@ -161,10 +195,9 @@ export interface paths {
          *     named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
          *     remove a tapback.
          *
-         *     Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-         *     contact is gated the same way.
-         *
          *     Requires the `reactions:write` scope.
+         *
+         *     **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
          */
         post: operations["sendReaction"];
         delete?: never;
@@ -185,10 +218,9 @@ export interface paths {
          * @description Lists the typing indicators of a chat's participants: who is typing right now, and since when.
          *     Inbound typing is not delivered by webhooks, so poll this if you need it.
          *
-         *     Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-         *     or `cursor`).
-         *
          *     Requires the `typing:read` scope.
+         *
+         *     **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listTypingIndicators"];
         put?: never;
@@ -197,10 +229,9 @@ export interface paths {
          * @description Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
          *     other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
          *
-         *     Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-         *     spec assumes it does, as for every write).
-         *
          *     Requires the `typing:write` scope.
+         *
+         *     **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
          */
         post: operations["sendTypingIndicator"];
         delete?: never;
@@ -221,9 +252,9 @@ export interface paths {
          * @description Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
          *     receipts are not delivered by webhooks, so poll this if you need them.
          *
-         *     Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-         *
          *     Requires the `receipts:read` scope.
+         *
+         *     **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listReadReceipts"];
         put?: never;
@@ -232,9 +263,9 @@ export interface paths {
          * @description Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
          *     your last message. Answers at once with an outbox item in `pending`.
          *
-         *     Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-         *
          *     Requires the `receipts:write` scope.
+         *
+         *     **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
          */
         post: operations["sendReadReceipt"];
         delete?: never;
@@ -283,9 +314,9 @@ export interface paths {
          *     URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
          *     turn redirects off (`redirect: "manual"` with fetch).
          *
-         *     Unconfirmed: how long the storage URL stays valid.
-         *
          *     Requires the `files:read` scope.
+         *
+         *     **Unconfirmed:** how long the storage URL stays valid.
          */
         get: operations["getFile"];
         put?: never;
@@ -300,9 +331,9 @@ export interface paths {
          *     How the recipient sees it depends on the type: images inline, videos and audio in a player,
          *     documents as an icon with a preview, anything else as a generic file.
          *
-         *     Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-         *
          *     Requires the `files:write` scope.
+         *
+         *     **Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -323,10 +354,9 @@ export interface paths {
          * @description Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
          *     a secret is shown only once, when the webhook is created.
          *
-         *     Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-         *     whether the list is paginated (it takes no `limit` or `cursor`).
-         *
          *     Requires the `webhooks:read` scope.
+         *
+         *     **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -465,7 +495,8 @@ export interface components {
         LineId: string;
         /**
          * @description A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-         *     Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+         *
+         *     **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
          * @example +15551234567
          */
         LineHandle: string;
@@ -517,7 +548,8 @@ export interface components {
         };
         /**
          * @description The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-         *     Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+         *
+         *     **Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
          * @example invalid_request_error
          * @enum {string}
          */
@@ -549,6 +581,78 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
         };
         /**
+         * @description `missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.
+         * @example active
+         * @enum {string}
+         */
+        SandboxStatus: "missing" | "pending" | "active";
+        /**
+         * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
+         * @example 1795170896000
+         */
+        NullableTimestamp: number | null;
+        /**
+         * @description A point in time as Unix epoch milliseconds (UTC).
+         * @example 1795170896000
+         */
+        Timestamp: number;
+        /**
+         * @description Today's sandbox messages, counted per account and reset at midnight UTC.
+         *
+         *     **Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
+         */
+        SandboxUsage: {
+            /**
+             * Format: int32
+             * @description Messages and audio messages sent from the sandbox line today.
+             * @example 12
+             */
+            used: number;
+            /**
+             * Format: int32
+             * @description How many the sandbox may send a day.
+             * @example 50
+             */
+            limit: number;
+            /**
+             * Format: int32
+             * @description How many it may still send today.
+             * @example 38
+             */
+            remaining: number;
+            /** @description When the count starts again from zero (the next midnight UTC). */
+            resets_at: components["schemas"]["Timestamp"];
+        };
+        /** @description The account's sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today's usage of its daily quota. */
+        Sandbox: {
+            status: components["schemas"]["SandboxStatus"];
+            /**
+             * @description While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+             *
+             *     **Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+             * @example K7P2QX
+             */
+            activation_code: string | null;
+            /**
+             * @description The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+             *
+             *     **Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+             * @example +15550100200
+             */
+            sandbox_line_handle: components["schemas"]["LineHandle"] | null;
+            /**
+             * @description The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+             *
+             *     **Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+             * @example +15559876543
+             */
+            contact_identifier: string | null;
+            /** @description When your phone paired with the sandbox; `null` until `active`. */
+            activated_at: components["schemas"]["NullableTimestamp"];
+            usage: components["schemas"]["SandboxUsage"];
+            request_id: components["schemas"]["RequestId"];
+        };
+        /**
          * @description An opaque pagination cursor. Pass it back unchanged; never build or parse one.
          * @example eyJpZCI6Im1zZ19hOHMyZDZmMGc0aDFqNWs5In0
          */
@@ -559,11 +663,6 @@ export interface components {
          */
         ChatId: string;
         /**
-         * @description A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
-         * @example 1795170896000
-         */
-        NullableTimestamp: number | null;
-        /**
          * @description A conversation on a line, with one contact or with a group.
          *     `name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.
          */
@@ -573,13 +672,15 @@ export interface components {
             line_id: components["schemas"]["LineId"];
             /**
              * @description The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-             *     Unconfirmed: the format of group identifiers; address groups by `id`, not by this value.
+             *
+             *     **Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
              * @example +15559876543
              */
             identifier: string;
             /**
              * @description The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-             *     Unconfirmed: the full set of values.
+             *
+             *     **Unconfirmed:** the full set of values.
              * @example iMessage
              */
             service: string;
@@ -604,7 +705,8 @@ export interface components {
             last_message_at?: components["schemas"]["NullableTimestamp"];
             /**
              * @description Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-             *     Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing.
+             *
+             *     **Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
              * @example true
              */
             has_received_inbound?: boolean;
@@ -655,7 +757,8 @@ export interface components {
             /**
              * Format: uri
              * @description Where to download the file. The URL itself needs no API key.
-             *     Unconfirmed: how long it stays valid.
+             *
+             *     **Unconfirmed:** how long it stays valid.
              * @example https://storage.convex.cloud/8c2f4e1a-6b3d-4f7e-9a1c-2d5e8f0b3a6c
              */
             url?: string | null;
@@ -665,11 +768,6 @@ export interface components {
              */
             transcription?: string | null;
         };
-        /**
-         * @description A point in time as Unix epoch milliseconds (UTC).
-         * @example 1795170896000
-         */
-        Timestamp: number;
         /**
          * @description A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.
          *     `text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.
@@ -695,7 +793,8 @@ export interface components {
             attachments: components["schemas"]["Attachment"][];
             /**
              * @description The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-             *     Unconfirmed: the full set of values.
+             *
+             *     **Unconfirmed:** the full set of values.
              * @example iMessage
              */
             service?: string | null;
@@ -734,7 +833,8 @@ export interface components {
         };
         /**
          * @description The message text.
-         *     Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+         *
+         *     **Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
          * @example Yes! It ships today.
          */
         MessageText: string;
@@ -745,7 +845,8 @@ export interface components {
         FileId: string;
         /**
          * @description A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-         *     Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+         *
+         *     **Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
          * @example msg_q9w3e7r1t5y2u8i4
          */
         MessageReference: string;
@@ -815,7 +916,8 @@ export interface components {
         ReactionId: string;
         /**
          * @description The tapback: one of Apple's six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.
-         *     Unconfirmed: the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
+         *
+         *     **Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
          * @example love
          */
         ReactionType: "love" | "like" | "dislike" | "laugh" | "emphasize" | "question" | (string & {});
@@ -958,7 +1060,8 @@ export interface components {
             line_id: components["schemas"]["LineId"];
             /**
              * @description The request body the write was queued with.
-             *     Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+             *
+             *     **Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
              * @example {
              *       "from": "+15551234567",
              *       "to": "+15559876543",
@@ -1074,14 +1177,16 @@ export interface components {
         CreateWebhookRequest: {
             /**
              * @description The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
-             *     Unconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+             *
+             *     **Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
              * @example +15551234567
              */
             from?: components["schemas"]["LineHandle"] | "";
             /**
              * Format: uri
              * @description Where to POST events: an HTTPS URL.
-             *     Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+             *
+             *     **Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
              * @example https://example.com/webhooks/messages
              */
             url: string;
@@ -1089,13 +1194,15 @@ export interface components {
         };
         /**
          * @description The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-         *     Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
+         *
+         *     **Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
          * @example whsec_3f9a7c2e1b8d4f6a0c5e9b2d7a1f4c8e
          */
         WebhookSecret: string;
         /**
          * @description A newly created webhook, with the signing secret you will not see again.
-         *     Unconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
+         *
+         *     **Unconfirmed:** whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
          */
         WebhookWithSecret: {
             id: components["schemas"]["WebhookId"];
@@ -1132,7 +1239,9 @@ export interface components {
         DeliveryId: string;
         /**
          * @description A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-         *     The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+         *     The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
+         *
+         *     **Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
          */
         WebhookMessage: {
             id: components["schemas"]["MessageId"];
@@ -1205,7 +1314,8 @@ export interface components {
         };
         /**
          * @description A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-         *     Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+         *
+         *     **Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
          */
         WebhookReaction: {
             id: components["schemas"]["ReactionId"];
@@ -1303,6 +1413,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The API key lacks this operation's scope, or belongs to no account that owns a sandbox. */
+        SandboxForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The API key may not act on this line. */
         LineForbidden: {
             headers: {
@@ -1362,13 +1481,15 @@ export interface components {
     parameters: {
         /**
          * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+         *
+         *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15551234567
          */
         From: components["schemas"]["LineHandle"];
         /**
          * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-         *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+         *
+         *     **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
          * @example 50
          */
         Limit: number;
@@ -1379,7 +1500,8 @@ export interface components {
         Cursor: components["schemas"]["Cursor"];
         /**
          * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
-         *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+         *
+         *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
          * @example +15559876543
          */
         To: components["schemas"]["Recipient"];
@@ -1423,13 +1545,15 @@ export interface components {
     headers: {
         /**
          * @description How many seconds to wait before retrying.
-         *     Unconfirmed: the unit; the docs say only "the Retry-After header value". This spec reads it as whole seconds, the common form. Clients should also accept an HTTP date.
+         *
+         *     **Unconfirmed:** the unit; the docs say only "the Retry-After header value". This spec reads it as whole seconds, the common form. Clients should also accept an HTTP date.
          * @example 30
          */
         RetryAfter: number;
         /**
          * @description Where the file's bytes are. The URL needs no API key.
-         *     Unconfirmed: how long it stays valid.
+         *
+         *     **Unconfirmed:** how long it stays valid.
          * @example https://storage.convex.cloud/2d5e8f0b-3a6c-4f7e-9a1c-8c2f4e1a6b3d
          */
         Location: string;
@@ -1462,18 +1586,68 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxForbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox, created or as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxForbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listChats: {
         parameters: {
             query: {
                 /**
                  * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
                  * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-                 *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+                 *
+                 *     **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];
@@ -1519,19 +1693,22 @@ export interface operations {
             query: {
                 /**
                  * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
                  * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
                 /**
                  * @description How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-                 *     Unconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
+                 *
+                 *     **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];
@@ -1763,13 +1940,15 @@ export interface operations {
             query: {
                 /**
                  * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
                  * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -1848,13 +2027,15 @@ export interface operations {
             query: {
                 /**
                  * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];
                 /**
                  * @description The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15559876543
                  */
                 to: components["parameters"]["To"];
@@ -2056,8 +2237,7 @@ export interface operations {
             /**
              * @description The body is empty, larger than the size limit, or `X-Filename` is not a valid name.
              *
-             *     Unconfirmed: the size limit and the code for a file over it; this spec says
-             *     `invalid_parameter_value`.
+             *     **Unconfirmed:** the size limit and the code for a file over it; this spec says `invalid_parameter_value`.
              */
             400: {
                 headers: {
@@ -2078,7 +2258,8 @@ export interface operations {
             query: {
                 /**
                  * @description The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-                 *     Unconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+                 *
+                 *     **Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
                  * @example +15551234567
                  */
                 from: components["parameters"]["From"];

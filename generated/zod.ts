@@ -8,10 +8,9 @@ import * as zod from 'zod';
 restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
 other call.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-fits on one page (`has_more: false`).
-
 Requires the `lines:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
 
  * @summary List the lines this key can use
  */
@@ -23,7 +22,7 @@ export const listLines200ResponseDataMax = 100;export const listLines200Response
 export const listLines200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listLines200ResponseDataItemIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "label": zod.string().nullish().describe('A name you gave the line in the dashboard, or `null`.'),
   "service": zod.enum(['imessage', 'sms', 'auto']).describe('What the line sends with: `imessage`, `sms`, or `auto` (iMessage where the recipient has it, SMS otherwise).'),
   "is_active": zod.boolean().describe('Whether the line is connected and able to send.')
@@ -38,7 +37,7 @@ export const listLines401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listLines401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -51,7 +50,7 @@ export const listLines403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listLines403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -64,7 +63,7 @@ export const listLines429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listLines429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -77,7 +76,7 @@ export const listLines500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listLines500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -87,13 +86,184 @@ export const listLines500Response = zod.object({
 
 
 /**
+ * Answers whether the account's sandbox exists and is paired with your phone, and how many of
+today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+from `pending` to `active`.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
+
+ * @summary Get the sandbox's status and today's usage
+ */
+export const getSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const getSandbox200ResponseActivatedAtMin = 0;
+export const getSandbox200ResponseActivatedAtMax = 9007199254740991;export const getSandbox200ResponseUsageUsedMin = 0;export const getSandbox200ResponseUsageLimitMin = 0;export const getSandbox200ResponseUsageRemainingMin = 0;export const getSandbox200ResponseUsageResetsAtMin = 0;
+export const getSandbox200ResponseUsageResetsAtMax = 9007199254740991;export const getSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox200Response = zod.object({
+  "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
+  "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(getSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
+  "activated_at": zod.number().min(getSandbox200ResponseActivatedAtMin).max(getSandbox200ResponseActivatedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "usage": zod.object({
+  "used": zod.number().min(getSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.number().min(getSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.number().min(getSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.number().min(getSandbox200ResponseUsageResetsAtMin).max(getSandbox200ResponseUsageResetsAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+}).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
+  "request_id": zod.string().regex(getSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
+
+export const getSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox401Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox401ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox403Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox403ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox429Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox429ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const getSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const getSandbox500Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(getSandbox500ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+
+/**
+ * Creates the account's sandbox when it is `missing`, with an activation code to text to the
+sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+
+Requires the `lines:read` scope.
+
+**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+
+**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
+
+ * @summary Create the sandbox if it does not exist yet
+ */
+export const createSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createSandbox200ResponseActivatedAtMin = 0;
+export const createSandbox200ResponseActivatedAtMax = 9007199254740991;export const createSandbox200ResponseUsageUsedMin = 0;export const createSandbox200ResponseUsageLimitMin = 0;export const createSandbox200ResponseUsageRemainingMin = 0;export const createSandbox200ResponseUsageResetsAtMin = 0;
+export const createSandbox200ResponseUsageResetsAtMax = 9007199254740991;export const createSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox200Response = zod.object({
+  "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
+  "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(createSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
+  "activated_at": zod.number().min(createSandbox200ResponseActivatedAtMin).max(createSandbox200ResponseActivatedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "usage": zod.object({
+  "used": zod.number().min(createSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.number().min(createSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.number().min(createSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.number().min(createSandbox200ResponseUsageResetsAtMin).max(createSandbox200ResponseUsageResetsAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+}).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
+  "request_id": zod.string().regex(createSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
+
+export const createSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox401Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox401ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox403Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox403ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox429Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox429ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+export const createSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const createSandbox500Response = zod.object({
+  "error": zod.object({
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
+  "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
+  "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
+  "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
+}).describe('What went wrong.'),
+  "request_id": zod.string().regex(createSandbox500ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
+}).describe('Every error has this shape. `error.param` names the parameter or field at fault, when there is one.')
+
+
+/**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
 `id` as `to` to message a group.
 
-Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-and so does this spec.
-
 Requires the `chats:read` scope.
+
+**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
 
  * @summary List the chats on a line
  */
@@ -101,8 +271,8 @@ export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s
 export const listChatsQueryLimitDefault = 50;
 
 export const listChatsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "limit": zod.coerce.number().min(1).default(listChatsQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\nUnconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.'),
+  "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
+  "limit": zod.coerce.number().min(1).default(listChatsQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
@@ -116,13 +286,13 @@ export const listChats200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listChats200ResponseDataItemIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "identifier": zod.string().describe('The contact\'s handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple\'s group identifier.\nUnconfirmed: the format of group identifiers; address groups by `id`, not by this value.'),
-  "service": zod.string().describe('The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line\'s `service`.\nUnconfirmed: the full set of values.'),
+  "identifier": zod.string().describe('The contact\'s handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple\'s group identifier.\n\n**Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.\n'),
+  "service": zod.string().describe('The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line\'s `service`.\n\n**Unconfirmed:** the full set of values.\n'),
   "name": zod.string().nullish().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
   "is_group": zod.boolean().nullish().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
   "participants": zod.array(zod.string()).nullish().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
   "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullish().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
-  "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\nUnconfirmed: shown in the reference\'s example but absent from the official SDK, so it may be missing.')
+  "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\n\n**Unconfirmed:** shown in the reference\'s example but absent from the official SDK, so it may be missing.\n')
 }).describe('A conversation on a line, with one contact or with a group.\n`name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -134,7 +304,7 @@ export const listChats400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -147,7 +317,7 @@ export const listChats401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -160,7 +330,7 @@ export const listChats403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -173,7 +343,7 @@ export const listChats404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -186,7 +356,7 @@ export const listChats429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -199,7 +369,7 @@ export const listChats500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+
 
 export const listChats500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -215,9 +385,9 @@ their `outbox_id`.
 
 There is no endpoint that fetches a single message: page through this list instead.
 
-Unconfirmed: the sort order (newest first, as the official CLI assumes).
-
 Requires the `messages:read` scope.
+
+**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
 
  * @summary List the messages in a chat
  */
@@ -226,9 +396,9 @@ export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\
 export const listMessagesQueryLimitDefault = 50;
 
 export const listMessagesQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "limit": zod.coerce.number().min(1).default(listMessagesQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\nUnconfirmed: how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.'),
+  "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
+  "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
+  "limit": zod.coerce.number().min(1).default(listMessagesQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
@@ -254,10 +424,10 @@ export const listMessages200Response = zod.object({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
   "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
-  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
-  "service": zod.string().nullish().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\nUnconfirmed: the full set of values.'),
+  "service": zod.string().nullish().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\n\n**Unconfirmed:** the full set of values.\n'),
   "is_from_me": zod.boolean().describe('`true` for messages the line sent, `false` for messages it received.'),
   "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
   "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).max(listMessages200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
@@ -275,7 +445,7 @@ export const listMessages400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -288,7 +458,7 @@ export const listMessages401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -301,7 +471,7 @@ export const listMessages403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -314,7 +484,7 @@ export const listMessages404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -327,7 +497,7 @@ export const listMessages429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -340,7 +510,7 @@ export const listMessages500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listMessages500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -364,11 +534,11 @@ export const listMessages500Response = zod.object({
 - From the sandbox line you can only message your paired phone, at most 50 messages a day.
 - `reply_to` threads the message under another one, by ID or GUID.
 
-Unconfirmed: the status and code for an unknown attachment ID; this spec says
-`404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-twice.
+Idempotency keys are not supported, so a retried send can be delivered twice.
 
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
 
  * @summary Send a message
  */
@@ -383,17 +553,17 @@ export const sendMessageBodyAttachmentsMaxOne = 1;export const sendMessageBodyRe
 
 
 export const sendMessageBody = zod.union([zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "text": zod.string().min(1).describe('The message text.\nUnconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.'),
+  "text": zod.string().min(1).describe('The message text.\n\n**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.\n'),
   "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).max(sendMessageBodyAttachmentsMax).optional().describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
 }),zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendMessageBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendMessageBodyToRegExpOne).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "text": zod.string().min(1).optional().describe('The message text.\nUnconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.'),
+  "text": zod.string().min(1).optional().describe('The message text.\n\n**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.\n'),
   "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExpOne).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).min(1).max(sendMessageBodyAttachmentsMaxOne).describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExpOne).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExpOne).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
 })]).describe('A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.')
 
 export const sendMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
@@ -411,7 +581,7 @@ export const sendMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -424,7 +594,7 @@ export const sendMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -437,7 +607,7 @@ export const sendMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -450,7 +620,7 @@ export const sendMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -463,7 +633,7 @@ export const sendMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -476,7 +646,7 @@ export const sendMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9
 
 export const sendMessage500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -495,10 +665,9 @@ it. Answers at once with an outbox item in `pending`.
 - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
 - A file ID can be sent again and again.
 
-Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-`from`.
-
 Requires the `messages:write` scope.
+
+**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
 
  * @summary Send a voice memo
  */
@@ -509,10 +678,10 @@ export const sendAudioMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|
 
 
 export const sendAudioMessageBody = zod.strictObject({
-  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendAudioMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
   "audio_message": zod.string().regex(sendAudioMessageBodyAudioMessageRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
-  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
 }).describe('A voice memo to send, from an audio file uploaded with `POST /v1/files`.')
 
 export const sendAudioMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
@@ -530,7 +699,7 @@ export const sendAudioMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -543,7 +712,7 @@ export const sendAudioMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -556,7 +725,7 @@ export const sendAudioMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -569,7 +738,7 @@ export const sendAudioMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -582,7 +751,7 @@ export const sendAudioMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -595,7 +764,7 @@ export const sendAudioMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const sendAudioMessage500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -608,10 +777,9 @@ export const sendAudioMessage500Response = zod.object({
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
 `added: false`.
 
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-has more reactions than fit on one page.
-
 Requires the `reactions:read` scope.
+
+**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
 
  * @summary List the reactions on a message
  */
@@ -633,7 +801,7 @@ export const listReactions200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReactions200ResponseDataItemIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(listReactions200ResponseDataItemTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(listReactions200ResponseDataItemTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` while the tapback is on the message, `false` once it was removed.'),
@@ -650,7 +818,7 @@ export const listReactions400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -663,7 +831,7 @@ export const listReactions401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -676,7 +844,7 @@ export const listReactions403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -689,7 +857,7 @@ export const listReactions404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -702,7 +870,7 @@ export const listReactions429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -715,7 +883,7 @@ export const listReactions500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const listReactions500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -729,10 +897,9 @@ export const listReactions500Response = zod.object({
 named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
 remove a tapback.
 
-Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-contact is gated the same way.
-
 Requires the `reactions:write` scope.
+
+**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
 
  * @summary React to a message with a tapback
  */
@@ -742,10 +909,10 @@ export const sendReactionBodyMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([
 export const sendReactionBodyTypeMaxTwo = 10;
 
 export const sendReactionBody = zod.strictObject({
-  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendReactionBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(sendReactionBodyTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).')
+  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(sendReactionBodyTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n')
 }).describe('A tapback to add to a message.')
 
 export const sendReaction201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
@@ -763,7 +930,7 @@ export const sendReaction400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -776,7 +943,7 @@ export const sendReaction401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -789,7 +956,7 @@ export const sendReaction403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -802,7 +969,7 @@ export const sendReaction404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -815,7 +982,7 @@ export const sendReaction429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -828,7 +995,7 @@ export const sendReaction500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const sendReaction500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -841,10 +1008,9 @@ export const sendReaction500Response = zod.object({
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
 Inbound typing is not delivered by webhooks, so poll this if you need it.
 
-Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-or `cursor`).
-
 Requires the `typing:read` scope.
+
+**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
 
  * @summary List who is typing in a chat
  */
@@ -853,8 +1019,8 @@ export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,1
 
 
 export const listTypingIndicatorsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
+  "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
+  "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
 
 export const listTypingIndicators200ResponseDataItemIdRegExp = new RegExp('^ind_[A-Za-z0-9]+$');
@@ -881,7 +1047,7 @@ export const listTypingIndicators400ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -894,7 +1060,7 @@ export const listTypingIndicators401ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -907,7 +1073,7 @@ export const listTypingIndicators403ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -920,7 +1086,7 @@ export const listTypingIndicators404ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -933,7 +1099,7 @@ export const listTypingIndicators429ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -946,7 +1112,7 @@ export const listTypingIndicators500ResponseRequestIdRegExp = new RegExp('^req_[
 
 export const listTypingIndicators500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -959,10 +1125,9 @@ export const listTypingIndicators500Response = zod.object({
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
 other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-spec assumes it does, as for every write).
-
 Requires the `typing:write` scope.
+
+**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Show or hide the typing bubble
  */
@@ -971,7 +1136,7 @@ export const sendTypingIndicatorBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}
 export const sendTypingIndicatorBodyStateDefault = "on";
 
 export const sendTypingIndicatorBody = zod.strictObject({
-  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendTypingIndicatorBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
   "state": zod.enum(['on', 'off']).default(sendTypingIndicatorBodyStateDefault).describe('`on` shows the typing bubble in the chat, `off` hides it.')
 }).describe('Show or hide the typing bubble in a chat.')
@@ -991,7 +1156,7 @@ export const sendTypingIndicator400ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1004,7 +1169,7 @@ export const sendTypingIndicator401ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1017,7 +1182,7 @@ export const sendTypingIndicator403ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1030,7 +1195,7 @@ export const sendTypingIndicator404ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1043,7 +1208,7 @@ export const sendTypingIndicator429ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1056,7 +1221,7 @@ export const sendTypingIndicator500ResponseRequestIdRegExp = new RegExp('^req_[A
 
 export const sendTypingIndicator500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1069,9 +1234,9 @@ export const sendTypingIndicator500Response = zod.object({
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
 receipts are not delivered by webhooks, so poll this if you need them.
 
-Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `receipts:read` scope.
+
+**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List how far a chat has been read
  */
@@ -1080,8 +1245,8 @@ export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[
 
 
 export const listReadReceiptsQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.'),
-  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
+  "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
+  "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
 
 export const listReadReceipts200ResponseDataItemIdRegExp = new RegExp('^rcp_[A-Za-z0-9]+$');
@@ -1109,7 +1274,7 @@ export const listReadReceipts400ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1122,7 +1287,7 @@ export const listReadReceipts401ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1135,7 +1300,7 @@ export const listReadReceipts403ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1148,7 +1313,7 @@ export const listReadReceipts404ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1161,7 +1326,7 @@ export const listReadReceipts429ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1174,7 +1339,7 @@ export const listReadReceipts500ResponseRequestIdRegExp = new RegExp('^req_[A-Za
 
 export const listReadReceipts500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1187,9 +1352,9 @@ export const listReadReceipts500Response = zod.object({
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
 your last message. Answers at once with an outbox item in `pending`.
 
-Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-
 Requires the `receipts:write` scope.
+
+**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
 
  * @summary Mark a chat as read
  */
@@ -1198,7 +1363,7 @@ export const sendReadReceiptBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@
 
 
 export const sendReadReceiptBody = zod.strictObject({
-  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "to": zod.string().regex(sendReadReceiptBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.')
 }).describe('Mark a whole chat as read, so the other side sees \"Read\".')
 
@@ -1217,7 +1382,7 @@ export const sendReadReceipt400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1230,7 +1395,7 @@ export const sendReadReceipt401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1243,7 +1408,7 @@ export const sendReadReceipt403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1256,7 +1421,7 @@ export const sendReadReceipt404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1269,7 +1434,7 @@ export const sendReadReceipt429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1282,7 +1447,7 @@ export const sendReadReceipt500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-
 
 export const sendReadReceipt500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1321,7 +1486,7 @@ export const getOutboxItem200Response = zod.object({
   "id": zod.string().regex(getOutboxItem200ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending', 'claimed', 'sent', 'failed']).describe('Where a queued write is in its lifecycle: `pending` (queued), `claimed` (the line\'s device is working on it), `sent` (delivered to Apple) or `failed` (gave up after `max_attempts`; see `error`).'),
   "line_id": zod.string().regex(getOutboxItem200ResponseLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\nUnconfirmed: whether the API adds internal fields; this spec leaves the object open.'),
+  "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\n\n**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.\n'),
   "attempts": zod.number().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
   "max_attempts": zod.number().min(1).describe('How many attempts are made before the write is marked `failed`.'),
   "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
@@ -1335,7 +1500,7 @@ export const getOutboxItem400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1348,7 +1513,7 @@ export const getOutboxItem401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1361,7 +1526,7 @@ export const getOutboxItem403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1374,7 +1539,7 @@ export const getOutboxItem404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1387,7 +1552,7 @@ export const getOutboxItem429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1400,7 +1565,7 @@ export const getOutboxItem500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const getOutboxItem500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1419,9 +1584,9 @@ reused.
 How the recipient sees it depends on the type: images inline, videos and audio in a player,
 documents as an icon with a preview, anything else as a generic file.
 
-Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-
 Requires the `files:write` scope.
+
+**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
 
  * @summary Upload a file to attach to a message
  */
@@ -1449,7 +1614,7 @@ export const uploadFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]
 
 export const uploadFile400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1462,7 +1627,7 @@ export const uploadFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]
 
 export const uploadFile401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1475,7 +1640,7 @@ export const uploadFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]
 
 export const uploadFile403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1488,7 +1653,7 @@ export const uploadFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]
 
 export const uploadFile429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1501,7 +1666,7 @@ export const uploadFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]
 
 export const uploadFile500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1515,9 +1680,9 @@ export const uploadFile500Response = zod.object({
 URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
 turn redirects off (`redirect: "manual"` with fetch).
 
-Unconfirmed: how long the storage URL stays valid.
-
 Requires the `files:read` scope.
+
+**Unconfirmed:** how long the storage URL stays valid.
 
  * @summary Download a file
  */
@@ -1533,7 +1698,7 @@ export const getFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1546,7 +1711,7 @@ export const getFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1559,7 +1724,7 @@ export const getFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1572,7 +1737,7 @@ export const getFile404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1585,7 +1750,7 @@ export const getFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1598,7 +1763,7 @@ export const getFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$'
 
 export const getFile500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1611,10 +1776,9 @@ export const getFile500Response = zod.object({
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
 a secret is shown only once, when the webhook is created.
 
-Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-whether the list is paginated (it takes no `limit` or `cursor`).
-
 Requires the `webhooks:read` scope.
+
+**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
 
  * @summary List the webhooks of a line
  */
@@ -1622,7 +1786,7 @@ export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@
 
 
 export const listWebhooksQueryParams = zod.object({
-  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\nUnconfirmed: that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.')
+  "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
 
 export const listWebhooks200ResponseDataItemIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
@@ -1648,7 +1812,7 @@ export const listWebhooks400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1661,7 +1825,7 @@ export const listWebhooks401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1674,7 +1838,7 @@ export const listWebhooks403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1687,7 +1851,7 @@ export const listWebhooks404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1700,7 +1864,7 @@ export const listWebhooks429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1713,7 +1877,7 @@ export const listWebhooks500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-
 
 export const listWebhooks500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1741,8 +1905,8 @@ export const createWebhookBodyUrlRegExp = new RegExp('^https?:/');
 export const createWebhookBodyEventsMax = 4;
 
 export const createWebhookBody = zod.strictObject({
-  "from": zod.union([zod.string().regex(createWebhookBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),zod.enum(['']).describe('Every line the key can use.')]).optional().describe('The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.\nUnconfirmed: the all-lines webhook. The reference marks `from` required; the official CLI sends `\"\"` when no line is given (\"omit for all lines\"), and a webhook\'s `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.'),
-  "url": zod.url().max(createWebhookBodyUrlMax).regex(createWebhookBodyUrlRegExp).describe('Where to POST events: an HTTPS URL.\nUnconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.'),
+  "from": zod.union([zod.string().regex(createWebhookBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.enum(['']).describe('Every line the key can use.')]).optional().describe('The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.\n\n**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `\"\"` when no line is given (\"omit for all lines\"), and a webhook\'s `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.\n'),
+  "url": zod.url().max(createWebhookBodyUrlMax).regex(createWebhookBodyUrlRegExp).describe('Where to POST events: an HTTPS URL.\n\n**Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.\n'),
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhookBodyEventsMax).describe('The events the webhook receives; each at most once.')
 }).describe('A webhook subscription to create.')
 
@@ -1757,16 +1921,16 @@ export const createWebhook201Response = zod.object({
   "url": zod.url().describe('Where events are POSTed.'),
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhook201ResponseEventsMax).describe('The events the webhook receives; each at most once.'),
   "is_active": zod.boolean().describe('Whether deliveries are on; always `true` for a new webhook.'),
-  "secret": zod.string().min(1).describe('The secret that signs this webhook\'s deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.\nUnconfirmed: the format. The official SDK\'s tests use the `whsec_` prefix.'),
+  "secret": zod.string().min(1).describe('The secret that signs this webhook\'s deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.\n\n**Unconfirmed:** the format. The official SDK\'s tests use the `whsec_` prefix.\n'),
   "request_id": zod.string().regex(createWebhook201ResponseRequestIdRegExp).optional().describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
-}).describe('A newly created webhook, with the signing secret you will not see again.\nUnconfirmed: whether this answer carries `request_id`. The docs show one; the official SDK\'s recorded answer has none, so it is optional here.')
+}).describe('A newly created webhook, with the signing secret you will not see again.\n\n**Unconfirmed:** whether this answer carries `request_id`. The docs show one; the official SDK\'s recorded answer has none, so it is optional here.\n')
 
 export const createWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
 export const createWebhook400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1779,7 +1943,7 @@ export const createWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const createWebhook401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1792,7 +1956,7 @@ export const createWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const createWebhook403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1805,7 +1969,7 @@ export const createWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const createWebhook404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1818,7 +1982,7 @@ export const createWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const createWebhook429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1831,7 +1995,7 @@ export const createWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const createWebhook500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1871,7 +2035,7 @@ export const deleteWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook400Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1884,7 +2048,7 @@ export const deleteWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook401Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1897,7 +2061,7 @@ export const deleteWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook403Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1910,7 +2074,7 @@ export const deleteWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook404Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1923,7 +2087,7 @@ export const deleteWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook429Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1936,7 +2100,7 @@ export const deleteWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0
 
 export const deleteWebhook500Response = zod.object({
   "error": zod.object({
-  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
+  "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
   "message": zod.string().describe('A human-readable explanation. It may change; do not parse it.'),
   "param": zod.string().optional().describe('The query parameter, body field or header at fault. Absent, not `null`, when no single parameter caused the error.')
@@ -1982,7 +2146,7 @@ export const messageReceivedBody = zod.strictObject({
   "data": zod.strictObject({
   "id": zod.string().regex(messageReceivedBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "line_id": zod.string().regex(messageReceivedBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
@@ -1991,7 +2155,7 @@ export const messageReceivedBody = zod.strictObject({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
   "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
-  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
@@ -1999,7 +2163,7 @@ export const messageReceivedBody = zod.strictObject({
   "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).max(messageReceivedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).max(messageReceivedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
-}).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
+}).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).\n\n**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.\n'),
   "timestamp": zod.number().min(messageReceivedBodyTimestampMin).max(messageReceivedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.received` delivery.')
@@ -2042,7 +2206,7 @@ export const messageSentBody = zod.strictObject({
   "data": zod.strictObject({
   "id": zod.string().regex(messageSentBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "line_id": zod.string().regex(messageSentBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
   "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
@@ -2051,7 +2215,7 @@ export const messageSentBody = zod.strictObject({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
   "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
-  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
+  "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
@@ -2059,7 +2223,7 @@ export const messageSentBody = zod.strictObject({
   "sent_at": zod.number().min(messageSentBodyDataSentAtMin).max(messageSentBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).max(messageSentBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
   "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
-}).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
+}).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).\n\n**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.\n'),
   "timestamp": zod.number().min(messageSentBodyTimestampMin).max(messageSentBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.sent` delivery.')
@@ -2100,14 +2264,14 @@ export const reactionAddedBody = zod.strictObject({
   "id": zod.string().regex(reactionAddedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionAddedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionAddedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
   "sent_at": zod.number().min(reactionAddedBodyDataSentAtMin).max(reactionAddedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(reactionAddedBodyDataSyncedAtMin).max(reactionAddedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
-}).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
+  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n')
+}).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\n\n**Unconfirmed:** `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.\n'),
   "timestamp": zod.number().min(reactionAddedBodyTimestampMin).max(reactionAddedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.added` delivery.')
@@ -2148,14 +2312,14 @@ export const reactionRemovedBody = zod.strictObject({
   "id": zod.string().regex(reactionRemovedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
   "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
   "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionRemovedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\nUnconfirmed: the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionRemovedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
   "sent_at": zod.number().min(reactionRemovedBodyDataSentAtMin).max(reactionRemovedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "synced_at": zod.number().min(reactionRemovedBodyDataSyncedAtMin).max(reactionRemovedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
-}).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
+  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n')
+}).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\n\n**Unconfirmed:** `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.\n'),
   "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).max(reactionRemovedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
   "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.removed` delivery.')

@@ -2,7 +2,8 @@
 // generated/openapi.json and generated/openapi.yaml. Redocly resolves every file $ref into
 // #/components/...; then each success response whose example has optional fields gets a `sparse`
 // example without them, the guide tables that restate operation facts are filled in from the
-// operations themselves, and each operation gets its code samples. Same input, byte-identical output.
+// operations themselves, each claim of the ledger is written out as prose and listed on its page,
+// and each operation gets its code samples. Same input, byte-identical output.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { fillGuideTables } from "./lib/guide-tables.ts";
 import { addSparseExamples } from "./lib/sparse-examples.ts";
+import { fillLedgerPage, renderLedgerProse } from "./lib/ledger.ts";
 import type { OpenApiDocument } from "./lib/openapi.ts";
 import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
@@ -23,6 +25,8 @@ export async function bundle(outDir = GENERATED_DIR): Promise<void> {
     const spec = JSON.parse(await readFile(raw, "utf8")) as OpenApiDocument;
     addSparseExamples(spec);
     fillGuideTables(spec);
+    fillLedgerPage(spec);
+    renderLedgerProse(spec);
     addCodeSamples(spec);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, "openapi.json"), `${JSON.stringify(spec, null, 2)}\n`);

@@ -14,6 +14,7 @@ import {
   type OpenApiDocument,
   type Operation,
 } from "../../scripts/lib/openapi.ts";
+import { constraintClaims } from "../../scripts/lib/ledger.ts";
 import { essentialErrors, objectFields } from "../../scripts/lib/object-alternatives.ts";
 import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
 import { exampleRequests, isJsonMediaType, parametersOf, requestMediaTypes, type Bindings, type RequestTemplate } from "./requests.ts";
@@ -65,12 +66,16 @@ export interface NegativeCase {
   operationId: string;
   template: RequestTemplate;
   expect: { status: number; code: string; param?: string };
+  /** Unconfirmed claims (ledger ids) about the constraint the case breaks: against live it probes them. */
+  claims: string[];
 }
 
 interface Breakage {
   kind: RuleKind;
   value: Json;
   says: string;
+  /** The JSON Schema keyword the value breaks. */
+  keyword: string;
 }
 
 export function negativeCases(spec: OpenApiDocument, bindings: Bindings = {}): NegativeCase[] {
@@ -78,19 +83,21 @@ export function negativeCases(spec: OpenApiDocument, bindings: Bindings = {}): N
   const prefixes = idPrefixes(spec);
   return operations(spec).flatMap((operation) => {
     const bases = exampleRequests(spec, operation, bindings).map((request) => request.template);
-    const make = (kind: RuleKind, says: string, template: RequestTemplate, param?: string): NegativeCase => ({
+    const make = (kind: RuleKind, says: string, template: RequestTemplate, param?: string, claims: string[] = []): NegativeCase => ({
       name: `${operation.operationId}: ${says}`,
       kind,
       operationId: operation.operationId,
       template,
       expect: { status: documentedStatus(spec, operation, CODE_FOR_RULE[kind]), code: CODE_FOR_RULE[kind], ...(param && { param }) },
+      claims,
     });
     const [first] = bases;
     if (!first) return [];
     return [
       make("no-auth", "no Authorization header", { ...first, auth: false }),
-      ...queryCases(spec, operation, first, schemas, prefixes).map(({ kind, says, template, param }) => make(kind, says, template, param)),
-      ...bodyCases(spec, operation, bases, schemas, prefixes).map(({ kind, says, template, param }) => make(kind, says, template, param)),
+      ...[...queryCases(spec, operation, first, schemas, prefixes), ...bodyCases(spec, operation, bases, schemas, prefixes)].map(
+        ({ kind, says, template, param, claims }) => make(kind, says, template, param, claims),
+      ),
     ];
   });
 }
@@ -100,6 +107,7 @@ interface Derived {
   says: string;
   template: RequestTemplate;
   param?: string;
+  claims?: string[];
 }
 
 function queryCases(spec: OpenApiDocument, operation: Operation, base: RequestTemplate, schemas: SchemaValidator, prefixes: string[]): Derived[] {
@@ -122,7 +130,8 @@ function queryCases(spec: OpenApiDocument, operation: Operation, base: RequestTe
       // A query string carries text: a string sent where a string belongs is no wrong type.
       if (breakage.kind === "wrong-type" && typeof breakage.value !== "string") continue;
       if (!breaksOnly(schemas, schema, breakage.value, breakage.kind)) continue;
-      cases.push({ kind: breakage.kind, says: `query parameter "${name}" ${breakage.says}`, template: withValue(breakage.value), param: name });
+      const claims = constraintClaims([parameter, schema, deref(spec, schema)], breakage.keyword);
+      cases.push({ kind: breakage.kind, says: `query parameter "${name}" ${breakage.says}`, template: withValue(breakage.value), param: name, claims });
     }
   }
   return cases;
@@ -155,7 +164,8 @@ function bodyCases(spec: OpenApiDocument, operation: Operation, bases: RequestTe
       }
       for (const breakage of breakages(spec, properties[name] as JsonObject, value, prefixes)) {
         const says = `body field "${name}" ${breakage.says}`;
-        add(`${breakage.kind}:${name}`, { kind: breakage.kind, says, template: withBody({ ...body, [name]: breakage.value }), param: name });
+        const claims = constraintClaims([properties[name], deref(spec, properties[name])], breakage.keyword);
+        add(`${breakage.kind}:${name}`, { kind: breakage.kind, says, template: withBody({ ...body, [name]: breakage.value }), param: name, claims });
       }
     }
     if (alternatives.length > 0) {
@@ -172,21 +182,27 @@ function bodyCases(spec: OpenApiDocument, operation: Operation, bases: RequestTe
 function breakages(spec: OpenApiDocument, schema: JsonObject | undefined, value: Json, prefixes: string[]): Breakage[] {
   const resolved = deref(spec, schema) as JsonObject | undefined;
   if (!resolved) return [];
-  const result: Breakage[] = [{ kind: "wrong-type", value: wrongType(value), says: `as ${JSON.stringify(wrongType(value))}` }];
-  if (typeof resolved.minimum === "number") result.push({ kind: "out-of-range", value: resolved.minimum - 1, says: `below its minimum ${resolved.minimum}` });
-  if (typeof resolved.maximum === "number") result.push({ kind: "out-of-range", value: resolved.maximum + 1, says: `above its maximum ${resolved.maximum}` });
+  const result: Breakage[] = [{ kind: "wrong-type", value: wrongType(value), says: `as ${JSON.stringify(wrongType(value))}`, keyword: "type" }];
+  if (typeof resolved.minimum === "number") {
+    result.push({ kind: "out-of-range", value: resolved.minimum - 1, says: `below its minimum ${resolved.minimum}`, keyword: "minimum" });
+  }
+  if (typeof resolved.maximum === "number") {
+    result.push({ kind: "out-of-range", value: resolved.maximum + 1, says: `above its maximum ${resolved.maximum}`, keyword: "maximum" });
+  }
   const items = deref(spec, resolved.items) as JsonObject | undefined;
-  if (Array.isArray(resolved.enum)) result.push({ kind: "bad-enum", value: "not-a-valid-value", says: "outside its enum" });
-  if (Array.isArray(value) && items && Array.isArray(items.enum)) result.push({ kind: "bad-enum", value: ["not-a-valid-value"], says: "with an item outside its enum" });
+  if (Array.isArray(resolved.enum)) result.push({ kind: "bad-enum", value: "not-a-valid-value", says: "outside its enum", keyword: "enum" });
+  if (Array.isArray(value) && items && Array.isArray(items.enum)) {
+    result.push({ kind: "bad-enum", value: ["not-a-valid-value"], says: "with an item outside its enum", keyword: "enum" });
+  }
   if (typeof resolved.maxItems === "number" && Array.isArray(value) && typeof value[0] === "string") {
     const count = resolved.maxItems + 1;
     const many = Array.from({ length: count }, (_, i) => (i === 0 ? value[0]! : `${String(value[0])}${i + 1}`));
-    result.push({ kind: "too-many-items", value: many, says: `with ${count} items (maxItems ${resolved.maxItems})` });
+    result.push({ kind: "too-many-items", value: many, says: `with ${count} items (maxItems ${resolved.maxItems})`, keyword: "maxItems" });
   }
   const id = Array.isArray(value) ? value[0] : value;
   const swapped = typeof id === "string" ? swapPrefix(id, prefixes) : [];
   for (const other of swapped) {
-    result.push({ kind: "bad-id-prefix", value: Array.isArray(value) ? [other, ...value.slice(1)] : other, says: `"${other}" with the wrong ID prefix` });
+    result.push({ kind: "bad-id-prefix", value: Array.isArray(value) ? [other, ...value.slice(1)] : other, says: `"${other}" with the wrong ID prefix`, keyword: "pattern" });
   }
   return result;
 }

@@ -8,10 +8,11 @@ import { listLines } from "./lines.ts";
 import { listMessages, sendAudioMessage, sendMessage } from "./messages.ts";
 import { getOutboxItem } from "./outbox.ts";
 import { listReactions, sendReaction } from "./reactions.ts";
+import { createSandbox, getSandbox } from "./sandbox.ts";
 import { createWebhook, deleteWebhook, listWebhooks } from "./webhooks.ts";
 
 const HANDLERS: Record<string, Handler> = {
-  listLines, listChats, listMessages, sendMessage, sendAudioMessage, listReactions, sendReaction,
+  listLines, getSandbox, createSandbox, listChats, listMessages, sendMessage, sendAudioMessage, listReactions, sendReaction,
   listTypingIndicators, sendTypingIndicator, listReadReceipts, sendReadReceipt, getOutboxItem,
   uploadFile, getFile, listWebhooks, createWebhook, deleteWebhook,
 };

@@ -37,10 +37,14 @@ function subscribedLine(db: Db, key: ApiKey, from: string | undefined): string {
 
 /** The secret is in this response and nowhere else. */
 export const createWebhook: Handler = async (request, emulator) => {
+  const url = request.body.string("url");
+  if (emulator.config.readings.webhook_urls === "https_only" && !url.startsWith("https://")) {
+    throw new ApiError("invalid_parameter_value", "url", "The 'url' parameter must be an HTTPS URL.");
+  }
   const row = {
     id: newId("WebhookId"),
     line_id: subscribedLine(emulator.db, request.key, request.body.optional("from")),
-    url: request.body.string("url"),
+    url,
     events: JSON.stringify(request.body.strings("events")),
     secret: `whsec_${randomBytes(16).toString("hex")}`,
     is_active: 1,

@@ -45,17 +45,30 @@ export function checkMessage(emulator: EmulatorContext, line: LineRow, reference
   return message;
 }
 
-/** The sandbox's daily message quota, counted per UTC day on the emulator's clock. */
-export function checkSandboxQuota(emulator: EmulatorContext, line: LineRow): void {
-  if (line.is_sandbox !== 1 || line.daily_quota === null) return;
+// A type, not an interface, so it is a JSON object to the reply's type.
+export type SandboxUsage = { used: number; limit: number; remaining: number; resets_at: number };
+
+/** Today's sends from the sandbox line against its daily quota, counted per UTC day on the emulator's clock. */
+export function sandboxUsage(emulator: EmulatorContext, line: LineRow | undefined): SandboxUsage {
   const now = emulator.clock.now();
   const dayStart = now - (now % DAY_MS);
-  const { sent } = sql(
-    emulator.db,
-    "SELECT COUNT(*) AS sent FROM outbox WHERE line_id = ? AND kind IN ('message', 'audio_message') AND created_at >= ?",
-  ).get(line.id, dayStart) as { sent: number };
-  if (sent >= line.daily_quota) {
-    const retryAfter = Math.ceil((dayStart + DAY_MS - now) / 1000);
+  // Without a sandbox line in the config there is nothing to send from.
+  const limit = line?.daily_quota ?? 0;
+  const { used } = line
+    ? (sql(
+        emulator.db,
+        "SELECT COUNT(*) AS used FROM outbox WHERE line_id = ? AND kind IN ('message', 'audio_message') AND created_at >= ?",
+      ).get(line.id, dayStart) as { used: number })
+    : { used: 0 };
+  return { used, limit, remaining: Math.max(0, limit - used), resets_at: dayStart + DAY_MS };
+}
+
+/** The sandbox's daily message quota. */
+export function checkSandboxQuota(emulator: EmulatorContext, line: LineRow): void {
+  if (line.is_sandbox !== 1) return;
+  const usage = sandboxUsage(emulator, line);
+  if (usage.remaining === 0) {
+    const retryAfter = Math.ceil((usage.resets_at - emulator.clock.now()) / 1000);
     throw new ApiError("sandbox_quota_exceeded", undefined, undefined, { "Retry-After": String(retryAfter) });
   }
 }

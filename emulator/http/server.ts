@@ -7,11 +7,23 @@ import type { Route } from "../api/handlers.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
+import type { OperationSpec } from "../spec.ts";
 import { authenticate, authorize } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
+import { ApiError } from "./errors.ts";
 import { Params } from "./params.ts";
 import { errorReply, PREFLIGHT_HEADERS, writeReply } from "./reply.ts";
 import type { RequestValidator } from "./validation.ts";
+
+/** The query with each value's leading space (a bare `+` the URL decoding turned into one) read back as a `+`. */
+const plusRestored = (search: URLSearchParams) => new URLSearchParams([...search].map(([name, value]) => [name, value.replace(/^ /, "+")]));
+
+/** The other reading of the claim limit-above-largest-page: a `limit` above the largest page is refused, as by a schema maximum. */
+function refuseLimitAbovePage(operation: OperationSpec, limit: unknown): void {
+  if (typeof limit === "number" && operation.maxPageSize !== undefined && limit > operation.maxPageSize) {
+    throw new ApiError("invalid_parameter_value", "limit", `The 'limit' query parameter must be at most ${operation.maxPageSize}.`);
+  }
+}
 
 /** Serves the /_emulator/ endpoints; writes its own response. */
 export type SimulationHandler = (request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams) => Promise<void>;
@@ -28,7 +40,8 @@ export function createRequestListener(
     const key = authenticate(request.headers.authorization, emulator.keys);
     emulator.rateLimiter.take(key.key, key.requestsPerHour);
     authorize(key, operation.scope);
-    const query = validator.query(operation, search);
+    const query = validator.query(operation, emulator.config.readings.plus_in_query === "read_as_plus" ? plusRestored(search) : search);
+    if (emulator.config.readings.page_limit === "refused") refuseLimitAbovePage(operation, query.limit);
     const headers = validator.headers(operation, request.headers);
     let body: unknown = {};
     let raw: Buffer | undefined;

@@ -15,8 +15,8 @@ const NOUN: Record<Location, string> = { query: "query parameter", header: "head
 /**
  * A phone number whose `+` was sent bare in the query string and so decoded as a space
  * (`?from=+15551234567` reads as " 15551234567"). Refused like any malformed handle, but told apart
- * so the message says how to fix it. Unconfirmed: whether the API refuses it too (this spec's
- * reading), or reads the space back as a `+`.
+ * so the message says how to fix it. Whether the API refuses it too (this spec's reading) is the
+ * ledger's claim from-plus-decoded-as-space; the config's `readings.plus_in_query` takes the other.
  */
 const plusDecodedAsSpace = (value: Json | undefined) => typeof value === "string" && /^ [1-9][0-9]{6,14}$/.test(value);
 

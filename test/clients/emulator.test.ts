@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
 import {
   createClient,
+  createSandbox,
   getFileUrl,
+  getSandbox,
   getOutboxItem,
   listMessages,
   NotFoundError,
@@ -30,6 +32,15 @@ describe.each([{ answers: "full", sparse: false }, { answers: "sparse", sparse: 
     await simulate("inbound/messages", { line: LINE, from: CONTACT, text: "Is my order on its way?" });
   });
   afterAll(() => emulator.close());
+
+  it("takes the sandbox from missing to active through the named functions and the typed client", async () => {
+    expect((await client.GET("/v1/sandbox")).data?.status).toBe("missing");
+    const pending = await createSandbox({ client });
+    expect(pending.status).toBe("pending");
+    if (!sparse) expect(pending.activation_code).toEqual(expect.any(String));
+    await simulate("sandbox/activate");
+    expect((await getSandbox({ client })).status).toBe("active");
+  });
 
   it("lists lines through the typed client", async () => {
     const { data } = await client.GET("/v1/lines");

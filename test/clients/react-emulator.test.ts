@@ -6,7 +6,7 @@ import { renderHook, waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnService, type ChildService } from "../../scripts/lib/service.ts";
 import { configure, NotFoundError } from "../../src/index.ts";
-import { useGetOutboxItem, useListMessages, useSendMessage } from "../../src/react.ts";
+import { useCreateSandbox, useGetOutboxItem, useGetSandbox, useListMessages, useSendMessage } from "../../src/react.ts";
 import { wrapper } from "./support/query-wrapper.ts";
 
 const LINE = "+15551234567";
@@ -34,6 +34,14 @@ describe.each([{ answers: "full", flags: [] }, { answers: "sparse", flags: ["--s
     await waitFor(() => expect(list.result.current.isSuccess).toBe(true));
     expect(list.result.current.data?.data[0]).toMatchObject({ is_from_me: true, ...(!sparse && { outbox_id: queued.id, text: "Hi from a hook" }) });
     if (sparse) expect(Object.keys(list.result.current.data!.data[0]!)).not.toContain("outbox_id");
+  });
+
+  it("create the sandbox with a mutation, and read it back pending with its activation code", async () => {
+    const create = renderHook(() => useCreateSandbox(), { wrapper });
+    const created = await create.result.current.mutateAsync();
+    const read = renderHook(() => useGetSandbox(), { wrapper });
+    await waitFor(() => expect(read.result.current.isSuccess).toBe(true));
+    expect(read.result.current.data).toMatchObject({ status: "pending", activation_code: created.activation_code });
   });
 
   it("put the emulator's 404 in `error` as a typed error", async () => {
