@@ -9,7 +9,7 @@ export type LineId = string;
 
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 export type LineHandle = string;
@@ -20,17 +20,11 @@ export type LineHandle = string;
 export type LineService = typeof LineService[keyof typeof LineService];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const LineService = {
   imessage: 'imessage',
   sms: 'sms',
   auto: 'auto',
 } as const;
-
-/**
- * A name you gave the line in the dashboard, or `null`.
- */
-export type LineLabel = string | null;
 
 /**
  * A line is a phone number or Apple ID that sends and receives messages: the shared sandbox line every account gets, or a dedicated line running on your own device.
@@ -39,8 +33,11 @@ export interface Line {
   id: LineId;
   /** The line's phone number (E.164) or Apple ID. Pass it as `from` to act on this line. */
   handle: LineHandle;
-  /** A name you gave the line in the dashboard, or `null`. */
-  label: LineLabel;
+  /**
+     * A name you gave the line in the dashboard, or `null`.
+     * @nullable
+     */
+  label: string | null;
   service: LineService;
   /** Whether the line is connected and able to send. */
   is_active: boolean;
@@ -53,6 +50,7 @@ export type HasMore = boolean;
 
 /**
  * The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.
+ * @nullable
  */
 export type NextCursor = string | null;
 
@@ -67,23 +65,22 @@ export type RequestId = string;
  */
 export interface LineList {
   /**
-   * The lines on this page.
-   * @maxItems 100
-   */
+     * The lines on this page.
+     * @maxItems 100
+     */
   data: Line[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
 /**
  * The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
+ * Unconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
  */
 export type ErrorType = typeof ErrorType[keyof typeof ErrorType];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ErrorType = {
   authentication_error: 'authentication_error',
   authorization_error: 'authorization_error',
@@ -99,7 +96,6 @@ export const ErrorType = {
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ErrorCode = {
   missing_api_key: 'missing_api_key',
   invalid_api_key: 'invalid_api_key',
@@ -161,23 +157,9 @@ export type ChatId = string;
 /**
  * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
  * @minimum 0
+ * @nullable
  */
 export type NullableTimestamp = number | null;
-
-/**
- * The group's display name; `null` for one-to-one chats and unnamed groups.
- */
-export type ChatName = string | null;
-
-/**
- * Whether the chat is a group chat. `null` when not yet known for older chats.
- */
-export type ChatIsGroup = boolean | null;
-
-/**
- * Handles of the other people in the chat. `null` when not yet known for older chats.
- */
-export type ChatParticipants = string[] | null;
 
 /**
  * A conversation on a line, with one contact or with a group.
@@ -186,22 +168,37 @@ export interface Chat {
   id: ChatId;
   /** The line this chat lives on. */
   line_id: LineId;
-  /** The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-Unconfirmed: the format of group identifiers; address groups by `id`, not by this value. */
+  /**
+     * The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
+     * Unconfirmed: the format of group identifiers; address groups by `id`, not by this value.
+     */
   identifier: string;
-  /** The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-Unconfirmed: the full set of values. */
+  /**
+     * The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
+     * Unconfirmed: the full set of values.
+     */
   service: string;
-  /** The group's display name; `null` for one-to-one chats and unnamed groups. */
-  name: ChatName;
-  /** Whether the chat is a group chat. `null` when not yet known for older chats. */
-  is_group: ChatIsGroup;
-  /** Handles of the other people in the chat. `null` when not yet known for older chats. */
-  participants: ChatParticipants;
+  /**
+     * The group's display name; `null` for one-to-one chats and unnamed groups.
+     * @nullable
+     */
+  name: string | null;
+  /**
+     * Whether the chat is a group chat. `null` when not yet known for older chats.
+     * @nullable
+     */
+  is_group: boolean | null;
+  /**
+     * Handles of the other people in the chat. `null` when not yet known for older chats.
+     * @nullable
+     */
+  participants: string[] | null;
   /** When the last message in the chat was sent, or `null` if it has none. */
-  last_message_at: NullableTimestamp;
-  /** Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing. */
+  last_message_at: NullableTimestamp | null;
+  /**
+     * Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
+     * Unconfirmed: shown in the reference's example but absent from the official SDK, so it may be missing.
+     */
   has_received_inbound?: boolean;
 }
 
@@ -210,12 +207,12 @@ Unconfirmed: shown in the reference's example but absent from the official SDK, 
  */
 export interface ChatList {
   /**
-   * The chats on this page.
-   * @maxItems 100
-   */
+     * The chats on this page.
+     * @maxItems 100
+     */
   data: Chat[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -237,50 +234,36 @@ export type MessageId = string;
 export type MessageGuid = string;
 
 /**
- * The original file name, when known.
- */
-export type AttachmentFilename = string | null;
-
-/**
- * The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).
- */
-export type AttachmentMimeType = string | null;
-
-/**
- * The size in bytes, when known.
- * @minimum 0
- */
-export type AttachmentSize = number | null;
-
-/**
- * Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid.
- */
-export type AttachmentUrl = string | null;
-
-/**
- * Apple's on-device transcription of a voice memo. Absent or `null` for every other file.
- */
-export type AttachmentTranscription = string | null;
-
-/**
  * A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple's on-device `transcription`.
  */
 export interface Attachment {
-  /** The original file name, when known. */
-  filename: AttachmentFilename;
-  /** The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`). */
-  mime_type: AttachmentMimeType;
   /**
-   * The size in bytes, when known.
-   * @minimum 0
-   */
-  size: AttachmentSize;
-  /** Where to download the file. The URL itself needs no API key.
-Unconfirmed: how long it stays valid. */
-  url: AttachmentUrl;
-  /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
-  transcription?: AttachmentTranscription;
+     * The original file name, when known.
+     * @nullable
+     */
+  filename: string | null;
+  /**
+     * The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).
+     * @nullable
+     */
+  mime_type: string | null;
+  /**
+     * The size in bytes, when known.
+     * @minimum 0
+     * @nullable
+     */
+  size: number | null;
+  /**
+     * Where to download the file. The URL itself needs no API key.
+     * Unconfirmed: how long it stays valid.
+     * @nullable
+     */
+  url: string | null;
+  /**
+     * Apple's on-device transcription of a voice memo. Absent or `null` for every other file.
+     * @nullable
+     */
+  transcription?: string | null;
 }
 
 /**
@@ -288,33 +271,6 @@ Unconfirmed: how long it stays valid. */
  * @minimum 0
  */
 export type Timestamp = number;
-
-/**
- * The message text; `null` for a message that is only an attachment.
- */
-export type MessageTextProperty = string | null;
-
-/**
- * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values.
- */
-export type MessageService = string | null;
-
-/**
- * `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.
- */
-export type MessageIsAudioMessage = boolean | null;
-
-/**
- * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
- * @pattern ^obx_[A-Za-z0-9]+$
- */
-export type MessageOutboxId = string | null;
-
-/**
- * The `guid` of the message this one replies to, or `null`.
- */
-export type MessageReplyToGuid = string | null;
 
 /**
  * A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.
@@ -328,28 +284,41 @@ export interface Message {
   guid: MessageGuid;
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
-  /** The message text; `null` for a message that is only an attachment. */
-  text: MessageTextProperty;
+  /**
+     * The message text; `null` for a message that is only an attachment.
+     * @nullable
+     */
+  text: string | null;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
-  /** The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-Unconfirmed: the full set of values. */
-  service: MessageService;
+  /**
+     * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
+     * Unconfirmed: the full set of values.
+     * @nullable
+     */
+  service: string | null;
   /** `true` for messages the line sent, `false` for messages it received. */
   is_from_me: boolean;
-  /** `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed. */
-  is_audio_message: MessageIsAudioMessage;
+  /**
+     * `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.
+     * @nullable
+     */
+  is_audio_message: boolean | null;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
   synced_at: Timestamp;
   /**
-   * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
-   * @pattern ^obx_[A-Za-z0-9]+$
-   */
-  outbox_id: MessageOutboxId;
-  /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid: MessageReplyToGuid;
+     * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
+     * @nullable
+     * @pattern ^obx_[A-Za-z0-9]+$
+     */
+  outbox_id: string | null;
+  /**
+     * The `guid` of the message this one replies to, or `null`.
+     * @nullable
+     */
+  reply_to_guid: string | null;
 }
 
 /**
@@ -357,18 +326,18 @@ Unconfirmed: the full set of values. */
  */
 export interface MessageList {
   /**
-   * The messages on this page.
-   * @maxItems 100
-   */
+     * The messages on this page.
+     * @maxItems 100
+     */
   data: Message[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
 /**
  * The message text.
-Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
+ * Unconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.
  * @minLength 1
  */
 export type MessageText = string;
@@ -381,46 +350,42 @@ export type FileId = string;
 
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+ * Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 export type MessageReference = string;
 
-export type SendMessageRequestAnyOf = {
+/**
+ * A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.
+ */
+export type SendMessageRequest = {
   /** The handle of the line to send from. */
   from: LineHandle;
   /** A contact's phone number or Apple ID, or a chat ID (required for group chats). */
   to: Recipient;
   text: MessageText;
   /**
-   * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
-   * @maxItems 1
-   */
+     * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
+     * @maxItems 1
+     */
   attachments?: FileId[];
   /** The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it. */
   reply_to?: MessageReference;
-};
-
-export type SendMessageRequestAnyOfTwo = {
+} | {
   /** The handle of the line to send from. */
   from: LineHandle;
   /** A contact's phone number or Apple ID, or a chat ID (required for group chats). */
   to: Recipient;
   text?: MessageText;
   /**
-   * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
-   * @minItems 1
-   * @maxItems 1
-   */
+     * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
+     * @minItems 1
+     * @maxItems 1
+     */
   attachments: FileId[];
   /** The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it. */
   reply_to?: MessageReference;
 };
-
-/**
- * A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.
- */
-export type SendMessageRequest = SendMessageRequestAnyOf | SendMessageRequestAnyOfTwo;
 
 /**
  * Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.
@@ -434,7 +399,6 @@ export type OutboxItemId = string;
 export type OutboxItemCreatedStatus = typeof OutboxItemCreatedStatus[keyof typeof OutboxItemCreatedStatus];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const OutboxItemCreatedStatus = {
   pending: 'pending',
 } as const;
@@ -471,12 +435,11 @@ export type ReactionId = string;
 
 /**
  * The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.
-Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
+ * Unconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI's help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.
  */
 export type ReactionType = typeof ReactionType[keyof typeof ReactionType];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ReactionType = {
   love: 'love',
   like: 'like',
@@ -511,12 +474,12 @@ export interface Reaction {
  */
 export interface ReactionList {
   /**
-   * The reactions on this page.
-   * @maxItems 100
-   */
+     * The reactions on this page.
+     * @maxItems 100
+     */
   data: Reaction[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -559,12 +522,12 @@ export interface TypingIndicator {
  */
 export interface TypingIndicatorList {
   /**
-   * The typing indicators on this page.
-   * @maxItems 100
-   */
+     * The typing indicators on this page.
+     * @maxItems 100
+     */
   data: TypingIndicator[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -574,7 +537,6 @@ export interface TypingIndicatorList {
 export type TypingState = typeof TypingState[keyof typeof TypingState];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const TypingState = {
   on: 'on',
   off: 'off',
@@ -617,12 +579,12 @@ export interface ReadReceipt {
  */
 export interface ReadReceiptList {
   /**
-   * The read receipts on this page.
-   * @maxItems 100
-   */
+     * The read receipts on this page.
+     * @maxItems 100
+     */
   data: ReadReceipt[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -642,7 +604,6 @@ export interface SendReadReceiptRequest {
 export type OutboxStatus = typeof OutboxStatus[keyof typeof OutboxStatus];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const OutboxStatus = {
   pending: 'pending',
   claimed: 'claimed',
@@ -652,14 +613,9 @@ export const OutboxStatus = {
 
 /**
  * The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+ * Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
  */
 export type OutboxItemPayload = { [key: string]: unknown };
-
-/**
- * Why the write failed, when `status` is `failed`; otherwise `null`.
- */
-export type OutboxItemError = string | null;
 
 /**
  * A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.
@@ -669,53 +625,54 @@ export interface OutboxItem {
   status: OutboxStatus;
   /** The line that sends the write. */
   line_id: LineId;
-  /** The request body the write was queued with.
-Unconfirmed: whether the API adds internal fields; this spec leaves the object open. */
+  /**
+     * The request body the write was queued with.
+     * Unconfirmed: whether the API adds internal fields; this spec leaves the object open.
+     */
   payload: OutboxItemPayload;
   /**
-   * How many times the line's device has tried to deliver the write.
-   * @minimum 0
-   */
+     * How many times the line's device has tried to deliver the write.
+     * @minimum 0
+     */
   attempts: number;
   /**
-   * How many attempts are made before the write is marked `failed`.
-   * @minimum 1
-   */
+     * How many attempts are made before the write is marked `failed`.
+     * @minimum 1
+     */
   max_attempts: number;
   /** When the write was queued. */
   created_at: Timestamp;
   /** When the write reached `sent` or `failed`; `null` while it is still in progress. */
-  completed_at: NullableTimestamp;
-  /** Why the write failed, when `status` is `failed`; otherwise `null`. */
-  error: OutboxItemError;
+  completed_at: NullableTimestamp | null;
+  /**
+     * Why the write failed, when `status` is `failed`; otherwise `null`.
+     * @nullable
+     */
+  error: string | null;
   request_id: RequestId;
 }
-
-/**
- * A storage URL for the file, when one is available.
- */
-export type FileUrl = string | null;
-
-/**
- * The name sent in `X-Filename`, or `null` if none was sent.
- */
-export type FileFilename = string | null;
 
 /**
  * An uploaded file. Attach it to a message with its `id`.
  */
 export interface File {
   id: FileId;
-  /** A storage URL for the file, when one is available. */
-  url: FileUrl;
-  /** The name sent in `X-Filename`, or `null` if none was sent. */
-  filename: FileFilename;
+  /**
+     * A storage URL for the file, when one is available.
+     * @nullable
+     */
+  url: string | null;
+  /**
+     * The name sent in `X-Filename`, or `null` if none was sent.
+     * @nullable
+     */
+  filename: string | null;
   /** The media type, taken from the upload's `Content-Type`. */
   mime_type: string;
   /**
-   * The size in bytes.
-   * @minimum 1
-   */
+     * The size in bytes.
+     * @minimum 1
+     */
   size: number;
   request_id: RequestId;
 }
@@ -744,7 +701,6 @@ export type WebhookUrl = string;
 export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const WebhookEventType = {
   messagereceived: 'message.received',
   messagesent: 'message.sent',
@@ -776,12 +732,12 @@ export interface Webhook {
  */
 export interface WebhookList {
   /**
-   * The webhooks on this page.
-   * @maxItems 100
-   */
+     * The webhooks on this page.
+     * @maxItems 100
+     */
   data: Webhook[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -789,22 +745,24 @@ export interface WebhookList {
  * A webhook subscription to create.
  */
 export interface CreateWebhookRequest {
-  /** The handle of the line whose events you want.
-Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec. */
+  /**
+     * The handle of the line whose events you want.
+     * Unconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.
+     */
   from: LineHandle;
   /**
-   * Where to POST events: an HTTPS URL.
-Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
-   * @maxLength 2048
-   * @pattern ^https?://
-   */
+     * Where to POST events: an HTTPS URL.
+     * Unconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+     * @maxLength 2048
+     * @pattern ^https?://
+     */
   url: string;
   events: WebhookEvents;
 }
 
 /**
  * The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
+ * Unconfirmed: the format. The official SDK's tests use the `whsec_` prefix.
  * @minLength 1
  */
 export type WebhookSecret = string;
@@ -847,23 +805,8 @@ export interface DeletedWebhook {
 export type DeliveryId = string;
 
 /**
- * The message text; `null` for a message that is only an attachment.
- */
-export type WebhookMessageText = string | null;
-
-/**
- * `true` for a tap-to-record voice memo, `false` otherwise.
- */
-export type WebhookMessageIsAudioMessage = boolean | null;
-
-/**
- * The `guid` of the message this one replies to, or `null`.
- */
-export type WebhookMessageReplyToGuid = string | null;
-
-/**
  * A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
+ * The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
  */
 export interface WebhookMessage {
   id: MessageId;
@@ -876,20 +819,29 @@ export interface WebhookMessage {
   guid: MessageGuid;
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
-  /** The message text; `null` for a message that is only an attachment. */
-  text: WebhookMessageText;
+  /**
+     * The message text; `null` for a message that is only an attachment.
+     * @nullable
+     */
+  text: string | null;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** `true` for `message.sent`, `false` for `message.received`. */
   is_from_me: boolean;
-  /** `true` for a tap-to-record voice memo, `false` otherwise. */
-  is_audio_message: WebhookMessageIsAudioMessage;
+  /**
+     * `true` for a tap-to-record voice memo, `false` otherwise.
+     * @nullable
+     */
+  is_audio_message: boolean | null;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
   synced_at?: Timestamp;
-  /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid: WebhookMessageReplyToGuid;
+  /**
+     * The `guid` of the message this one replies to, or `null`.
+     * @nullable
+     */
+  reply_to_guid: string | null;
 }
 
 /**
@@ -898,7 +850,6 @@ export interface WebhookMessage {
 export type MessageReceivedEventEvent = typeof MessageReceivedEventEvent[keyof typeof MessageReceivedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const MessageReceivedEventEvent = {
   messagereceived: 'message.received',
 } as const;
@@ -921,7 +872,6 @@ export interface MessageReceivedEvent {
 export type MessageSentEventEvent = typeof MessageSentEventEvent[keyof typeof MessageSentEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const MessageSentEventEvent = {
   messagesent: 'message.sent',
 } as const;
@@ -940,7 +890,7 @@ export interface MessageSentEvent {
 
 /**
  * A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
+ * Unconfirmed: `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
  */
 export interface WebhookReaction {
   id: ReactionId;
@@ -969,7 +919,6 @@ export interface WebhookReaction {
 export type ReactionAddedEventEvent = typeof ReactionAddedEventEvent[keyof typeof ReactionAddedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ReactionAddedEventEvent = {
   reactionadded: 'reaction.added',
 } as const;
@@ -992,7 +941,6 @@ export interface ReactionAddedEvent {
 export type ReactionRemovedEventEvent = typeof ReactionRemovedEventEvent[keyof typeof ReactionRemovedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ReactionRemovedEventEvent = {
   reactionremoved: 'reaction.removed',
 } as const;
@@ -1059,40 +1007,22 @@ export type SendRateLimitedResponse = Error;
  */
 export type ResourceForbiddenResponse = Error;
 
-/**
- * The handle of the line (phone number in E.164 form, or Apple ID).
- */
-export type FromParameter = string;
+export type FromParameter = LineHandle;
 
 /**
  * How many items to return per page, from 1 to 100.
  */
 export type LimitParameter = number;
 
-/**
- * The `next_cursor` of the previous page. Omit it for the first page.
- */
-export type CursorParameter = string;
+export type CursorParameter = Cursor;
 
-/**
- * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).
- */
-export type ToParameter = string;
+export type ToParameter = Recipient;
 
-/**
- * The message, by ID (`msg_…`) or GUID.
- */
-export type MessageReferenceQueryParameter = string;
+export type MessageReferenceQueryParameter = MessageReference;
 
-/**
- * The outbox item's ID, as returned by the write that queued it.
- */
-export type OutboxItemIdQueryParameter = string;
+export type OutboxItemIdQueryParameter = OutboxItemId;
 
-/**
- * The file's ID, as returned by `POST /v1/files`.
- */
-export type FileIdQueryParameter = string;
+export type FileIdQueryParameter = FileId;
 
 /**
  * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
@@ -1109,15 +1039,12 @@ export type WebhookSignatureParameter = string;
  */
 export type WebhookTimestampParameter = string;
 
-/**
- * The delivery's ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.
- */
-export type WebhookDeliveryIdParameter = string;
+export type WebhookDeliveryIdParameter = DeliveryId;
 
 export type ListChatsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1137,7 +1064,7 @@ cursor?: CursorParameter;
 export type ListMessagesParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1162,7 +1089,7 @@ cursor?: CursorParameter;
 export type ListReactionsParams = {
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
+ * Unconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 message_id: MessageReferenceQueryParameter;
@@ -1171,7 +1098,7 @@ message_id: MessageReferenceQueryParameter;
 export type ListTypingIndicatorsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1185,7 +1112,7 @@ to: ToParameter;
 export type ListReadReceiptsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1224,7 +1151,7 @@ id: FileIdQueryParameter;
 export type ListWebhooksParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
+ * Unconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;

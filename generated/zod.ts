@@ -5,25 +5,26 @@ import * as zod from 'zod';
 
 /**
  * Lists the lines your API key can see: the shared sandbox line and your dedicated lines. A key
-restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
-other call.
-
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
-fits on one page (`has_more: false`).
-
-Requires the `lines:read` scope.
-
+ * restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
+ * other call.
+ *
+ * Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`, and in practice
+ * fits on one page (`has_more: false`).
+ *
+ * Requires the `lines:read` scope.
  * @summary List the lines this key can use
  */
 export const listLines200ResponseDataItemIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listLines200ResponseDataItemHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const listLines200ResponseDataMax = 100;export const listLines200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listLines200ResponseDataMax = 100;
+
+export const listLines200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines200Response = zod.object({
+export const ListLines200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listLines200ResponseDataItemIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('The line\'s phone number (E.164) or Apple ID. Pass it as `from` to act on this line.'),
   "label": zod.string().nullable().describe('A name you gave the line in the dashboard, or `null`.'),
   "service": zod.enum(['imessage', 'sms', 'auto']).describe('What the line sends with: `imessage`, `sms`, or `auto` (iMessage where the recipient has it, SMS otherwise).'),
   "is_active": zod.boolean().describe('Whether the line is connected and able to send.')
@@ -36,7 +37,7 @@ export const listLines200Response = zod.object({
 export const listLines401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines401Response = zod.object({
+export const ListLines401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -49,7 +50,7 @@ export const listLines401Response = zod.object({
 export const listLines403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines403Response = zod.object({
+export const ListLines403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -62,7 +63,7 @@ export const listLines403Response = zod.object({
 export const listLines429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines429Response = zod.object({
+export const ListLines429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -75,7 +76,7 @@ export const listLines429Response = zod.object({
 export const listLines500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines500Response = zod.object({
+export const ListLines500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -88,40 +89,46 @@ export const listLines500Response = zod.object({
 
 /**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
-`id` as `to` to message a group.
-
-Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
-and so does this spec.
-
-Requires the `chats:read` scope.
-
+ * `id` as `to` to message a group.
+ *
+ * Unconfirmed: the sort order. The docs do not state it; the official CLI assumes newest first,
+ * and so does this spec.
+ *
+ * Requires the `chats:read` scope.
  * @summary List the chats on a line
  */
 export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listChatsQueryLimitDefault = 50;
 export const listChatsQueryLimitMax = 100;
 
-export const listChatsQueryParams = zod.object({
+
+
+
+export const ListChatsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
-  "limit": zod.coerce.number().min(1).max(listChatsQueryLimitMax).default(listChatsQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
+  "limit": zod.coerce.number().int().min(1).max(listChatsQueryLimitMax).default(listChatsQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
 export const listChats200ResponseDataItemIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listChats200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const listChats200ResponseDataItemLastMessageAtMin = 0;export const listChats200ResponseDataMax = 100;export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listChats200ResponseDataItemLastMessageAtMin = 0;
+
+export const listChats200ResponseDataMax = 100;
+
+export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats200Response = zod.object({
+export const ListChats200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listChats200ResponseDataItemIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
+  "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('The line this chat lives on.'),
   "identifier": zod.string().describe('The contact\'s handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple\'s group identifier.\nUnconfirmed: the format of group identifiers; address groups by `id`, not by this value.'),
   "service": zod.string().describe('The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line\'s `service`.\nUnconfirmed: the full set of values.'),
   "name": zod.string().nullable().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
   "is_group": zod.boolean().nullable().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
   "participants": zod.array(zod.string()).nullable().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
-  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "last_message_at": zod.int().min(listChats200ResponseDataItemLastMessageAtMin).nullable().describe('When the last message in the chat was sent, or `null` if it has none.'),
   "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\nUnconfirmed: shown in the reference\'s example but absent from the official SDK, so it may be missing.')
 }).describe('A conversation on a line, with one contact or with a group.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
@@ -132,7 +139,7 @@ export const listChats200Response = zod.object({
 export const listChats400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats400Response = zod.object({
+export const ListChats400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -145,7 +152,7 @@ export const listChats400Response = zod.object({
 export const listChats401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats401Response = zod.object({
+export const ListChats401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -158,7 +165,7 @@ export const listChats401Response = zod.object({
 export const listChats403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats403Response = zod.object({
+export const ListChats403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -171,7 +178,7 @@ export const listChats403Response = zod.object({
 export const listChats404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats404Response = zod.object({
+export const ListChats404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -184,7 +191,7 @@ export const listChats404Response = zod.object({
 export const listChats429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats429Response = zod.object({
+export const ListChats429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -197,7 +204,7 @@ export const listChats429Response = zod.object({
 export const listChats500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats500Response = zod.object({
+export const ListChats500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -210,15 +217,14 @@ export const listChats500Response = zod.object({
 
 /**
  * Lists the messages in one chat on a line, inbound and outgoing, newest first. Outgoing messages
-sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
-their `outbox_id`.
-
-There is no endpoint that fetches a single message: page through this list instead.
-
-Unconfirmed: the sort order (newest first, as the official CLI assumes).
-
-Requires the `messages:read` scope.
-
+ * sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
+ * their `outbox_id`.
+ *
+ * There is no endpoint that fetches a single message: page through this list instead.
+ *
+ * Unconfirmed: the sort order (newest first, as the official CLI assumes).
+ *
+ * Requires the `messages:read` scope.
  * @summary List the messages in a chat
  */
 export const listMessagesQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
@@ -226,40 +232,51 @@ export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\
 export const listMessagesQueryLimitDefault = 50;
 export const listMessagesQueryLimitMax = 100;
 
-export const listMessagesQueryParams = zod.object({
+
+
+
+export const ListMessagesQueryParams = zod.object({
   "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
   "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).'),
-  "limit": zod.coerce.number().min(1).max(listMessagesQueryLimitMax).default(listMessagesQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
+  "limit": zod.coerce.number().int().min(1).max(listMessagesQueryLimitMax).default(listMessagesQueryLimitDefault).describe('How many items to return per page, from 1 to 100.'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
 export const listMessages200ResponseDataItemIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listMessages200ResponseDataItemAttachmentsItemSizeMin = 0;export const listMessages200ResponseDataItemSentAtMin = 0;export const listMessages200ResponseDataItemSyncedAtMin = 0;export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
-export const listMessages200ResponseDataMax = 100;export const listMessages200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listMessages200ResponseDataItemAttachmentsItemSizeMin = 0;
+
+export const listMessages200ResponseDataItemSentAtMin = 0;
+
+export const listMessages200ResponseDataItemSyncedAtMin = 0;
+
+export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
+export const listMessages200ResponseDataMax = 100;
+
+export const listMessages200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages200Response = zod.object({
+export const ListMessages200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listMessages200ResponseDataItemIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(listMessages200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "chat_id": zod.string().regex(listMessages200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(listMessages200ResponseDataItemLineIdRegExp).describe('The line the message was sent or received on.'),
+  "chat_id": zod.string().regex(listMessages200ResponseDataItemChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.object({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.int().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "service": zod.string().nullable().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\nUnconfirmed: the full set of values.'),
   "is_from_me": zod.boolean().describe('`true` for messages the line sent, `false` for messages it received.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
-  "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listMessages200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(listMessages200ResponseDataItemSentAtMin).describe('When the message was sent.'),
+  "synced_at": zod.int().min(listMessages200ResponseDataItemSyncedAtMin).describe('When messages.dev recorded the message.'),
   "outbox_id": zod.string().regex(listMessages200ResponseDataItemOutboxIdRegExp).nullable().describe('The outbox item that sent this message, for messages sent through the API; otherwise `null`.'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.')).max(listMessages200ResponseDataMax).describe('The messages on this page.'),
@@ -271,7 +288,7 @@ export const listMessages200Response = zod.object({
 export const listMessages400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages400Response = zod.object({
+export const ListMessages400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -284,7 +301,7 @@ export const listMessages400Response = zod.object({
 export const listMessages401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages401Response = zod.object({
+export const ListMessages401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -297,7 +314,7 @@ export const listMessages401Response = zod.object({
 export const listMessages403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages403Response = zod.object({
+export const ListMessages403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -310,7 +327,7 @@ export const listMessages403Response = zod.object({
 export const listMessages404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages404Response = zod.object({
+export const ListMessages404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -323,7 +340,7 @@ export const listMessages404Response = zod.object({
 export const listMessages429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages429Response = zod.object({
+export const ListMessages429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -336,7 +353,7 @@ export const listMessages429Response = zod.object({
 export const listMessages500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages500Response = zod.object({
+export const ListMessages500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -349,56 +366,61 @@ export const listMessages500Response = zod.object({
 
 /**
  * Queues an iMessage or SMS from one of your lines and answers at once with an outbox item in
-`pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
-`message.sent` webhook.
-
-- Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
-  neither is refused with `missing_required_parameter`; more than one attachment with
-  `invalid_parameter_value`.
-- `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
-  addressed by chat ID.
-- Contact-first: outside the sandbox you can only message a contact or group that has
-  messaged your line before, or you get `403 contact_has_not_messaged`.
-- From the sandbox line you can only message your paired phone, at most 50 messages a day.
-- `reply_to` threads the message under another one, by ID or GUID.
-
-Unconfirmed: the status and code for an unknown attachment ID; this spec says
-`404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
-twice.
-
-Requires the `messages:write` scope.
-
+ * `pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
+ * `message.sent` webhook.
+ *
+ * - Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
+ *   neither is refused with `missing_required_parameter`; more than one attachment with
+ *   `invalid_parameter_value`.
+ * - `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
+ *   addressed by chat ID.
+ * - Contact-first: outside the sandbox you can only message a contact or group that has
+ *   messaged your line before, or you get `403 contact_has_not_messaged`.
+ * - From the sandbox line you can only message your paired phone, at most 50 messages a day.
+ * - `reply_to` threads the message under another one, by ID or GUID.
+ *
+ * Unconfirmed: the status and code for an unknown attachment ID; this spec says
+ * `404 file_not_found`. Idempotency keys are not supported, so a retried send can be delivered
+ * twice.
+ *
+ * Requires the `messages:write` scope.
  * @summary Send a message
  */
-export const sendMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendMessageBodyAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
-export const sendMessageBodyAttachmentsMax = 1;export const sendMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
-export const sendMessageBodyFromRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyToRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendMessageBodyAttachmentsItemRegExpOne = new RegExp('^file_[A-Za-z0-9]+$');
-export const sendMessageBodyAttachmentsMaxOne = 1;export const sendMessageBodyReplyToRegExpOne = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
+export const sendMessageBodyOneFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const sendMessageBodyOneToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+
+export const sendMessageBodyOneAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
+export const sendMessageBodyOneAttachmentsMax = 1;
+
+export const sendMessageBodyOneReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
+export const sendMessageBodyTwoFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const sendMessageBodyTwoToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+
+export const sendMessageBodyTwoAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
+export const sendMessageBodyTwoAttachmentsMax = 1;
+
+export const sendMessageBodyTwoReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const sendMessageBody = zod.union([zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+export const SendMessageBody = zod.union([zod.strictObject({
+  "from": zod.string().regex(sendMessageBodyOneFromRegExp).describe('The handle of the line to send from.'),
+  "to": zod.string().regex(sendMessageBodyOneToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
   "text": zod.string().min(1).describe('The message text.\nUnconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.'),
-  "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).max(sendMessageBodyAttachmentsMax).optional().describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+  "attachments": zod.array(zod.string().regex(sendMessageBodyOneAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).max(sendMessageBodyOneAttachmentsMax).optional().describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
+  "reply_to": zod.string().regex(sendMessageBodyOneReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it.')
 }),zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendMessageBodyToRegExpOne).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+  "from": zod.string().regex(sendMessageBodyTwoFromRegExp).describe('The handle of the line to send from.'),
+  "to": zod.string().regex(sendMessageBodyTwoToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
   "text": zod.string().min(1).optional().describe('The message text.\nUnconfirmed: the maximum length, and whether an empty string is accepted; this spec requires at least one character.'),
-  "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExpOne).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).min(1).max(sendMessageBodyAttachmentsMaxOne).describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExpOne).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+  "attachments": zod.array(zod.string().regex(sendMessageBodyTwoAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).min(1).max(sendMessageBodyTwoAttachmentsMax).describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
+  "reply_to": zod.string().regex(sendMessageBodyTwoReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it.')
 })]).describe('A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.')
 
 export const sendMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendMessage201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage201Response = zod.object({
+export const SendMessage201Response = zod.object({
   "id": zod.string().regex(sendMessage201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendMessage201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -407,7 +429,7 @@ export const sendMessage201Response = zod.object({
 export const sendMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage400Response = zod.object({
+export const SendMessage400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -420,7 +442,7 @@ export const sendMessage400Response = zod.object({
 export const sendMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage401Response = zod.object({
+export const SendMessage401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -433,7 +455,7 @@ export const sendMessage401Response = zod.object({
 export const sendMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage403Response = zod.object({
+export const SendMessage403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -446,7 +468,7 @@ export const sendMessage403Response = zod.object({
 export const sendMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage404Response = zod.object({
+export const SendMessage404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -459,7 +481,7 @@ export const sendMessage404Response = zod.object({
 export const sendMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage429Response = zod.object({
+export const SendMessage429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -472,7 +494,7 @@ export const sendMessage429Response = zod.object({
 export const sendMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage500Response = zod.object({
+export const SendMessage500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -485,19 +507,18 @@ export const sendMessage500Response = zod.object({
 
 /**
  * Queues a native iMessage voice memo (the tap-to-play bubble with a waveform) made from an audio
-file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
-it. Answers at once with an outbox item in `pending`.
-
-- The line must be an iMessage line with advanced features, or the request is refused with
-  `advanced_features_required`.
-- Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
-- A file ID can be sent again and again.
-
-Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
-`from`.
-
-Requires the `messages:write` scope.
-
+ * file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
+ * it. Answers at once with an outbox item in `pending`.
+ *
+ * - The line must be an iMessage line with advanced features, or the request is refused with
+ *   `advanced_features_required`.
+ * - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
+ * - A file ID can be sent again and again.
+ *
+ * Unconfirmed: the code for an SMS-only line; this spec says `400 invalid_parameter_value` on
+ * `from`.
+ *
+ * Requires the `messages:write` scope.
  * @summary Send a voice memo
  */
 export const sendAudioMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
@@ -506,18 +527,18 @@ export const sendAudioMessageBodyAudioMessageRegExp = new RegExp('^file_[A-Za-z0
 export const sendAudioMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const sendAudioMessageBody = zod.strictObject({
-  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendAudioMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "audio_message": zod.string().regex(sendAudioMessageBodyAudioMessageRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
-  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.')
+export const SendAudioMessageBody = zod.strictObject({
+  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('The handle of the line to send from. It must be an iMessage line with advanced features.'),
+  "to": zod.string().regex(sendAudioMessageBodyToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
+  "audio_message": zod.string().regex(sendAudioMessageBodyAudioMessageRegExp).describe('The uploaded audio file: m4a/aac, mp3, wav, caf or aiff. It is transcoded to a native voice memo on the server.'),
+  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID.')
 }).describe('A voice memo to send, from an audio file uploaded with `POST /v1/files`.')
 
 export const sendAudioMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendAudioMessage201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage201Response = zod.object({
+export const SendAudioMessage201Response = zod.object({
   "id": zod.string().regex(sendAudioMessage201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendAudioMessage201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -526,7 +547,7 @@ export const sendAudioMessage201Response = zod.object({
 export const sendAudioMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage400Response = zod.object({
+export const SendAudioMessage400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -539,7 +560,7 @@ export const sendAudioMessage400Response = zod.object({
 export const sendAudioMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage401Response = zod.object({
+export const SendAudioMessage401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -552,7 +573,7 @@ export const sendAudioMessage401Response = zod.object({
 export const sendAudioMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage403Response = zod.object({
+export const SendAudioMessage403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -565,7 +586,7 @@ export const sendAudioMessage403Response = zod.object({
 export const sendAudioMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage404Response = zod.object({
+export const SendAudioMessage404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -578,7 +599,7 @@ export const sendAudioMessage404Response = zod.object({
 export const sendAudioMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage429Response = zod.object({
+export const SendAudioMessage429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -591,7 +612,7 @@ export const sendAudioMessage429Response = zod.object({
 export const sendAudioMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage500Response = zod.object({
+export const SendAudioMessage500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -604,37 +625,42 @@ export const sendAudioMessage500Response = zod.object({
 
 /**
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
-`added: false`.
-
-Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
-has more reactions than fit on one page.
-
-Requires the `reactions:read` scope.
-
+ * `added: false`.
+ *
+ * Unconfirmed: whether this list is paginated. It takes no `limit` or `cursor`; a message rarely
+ * has more reactions than fit on one page.
+ *
+ * Requires the `reactions:read` scope.
  * @summary List the reactions on a message
  */
 export const listReactionsQueryMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const listReactionsQueryParams = zod.object({
+export const ListReactionsQueryParams = zod.object({
   "message_id": zod.coerce.string().regex(listReactionsQueryMessageIdRegExp).describe('The message, by ID (`msg_…`) or GUID.')
 })
 
 export const listReactions200ResponseDataItemIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const listReactions200ResponseDataItemMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
-export const listReactions200ResponseDataItemSentAtMin = 0;export const listReactions200ResponseDataItemSyncedAtMin = 0;export const listReactions200ResponseDataMax = 100;export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReactions200ResponseDataItemSentAtMin = 0;
+
+export const listReactions200ResponseDataItemSyncedAtMin = 0;
+
+export const listReactions200ResponseDataMax = 100;
+
+export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions200Response = zod.object({
+export const ListReactions200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReactions200ResponseDataItemIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
+  "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('The message the tapback is on.'),
   "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` while the tapback is on the message, `false` once it was removed.'),
-  "sent_at": zod.number().min(listReactions200ResponseDataItemSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReactions200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "sent_at": zod.int().min(listReactions200ResponseDataItemSentAtMin).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(listReactions200ResponseDataItemSyncedAtMin).describe('When messages.dev recorded it.')
 }).describe('A tapback on a message. A removed tapback stays listed with `added: false`.')).max(listReactions200ResponseDataMax).describe('The reactions on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -644,7 +670,7 @@ export const listReactions200Response = zod.object({
 export const listReactions400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions400Response = zod.object({
+export const ListReactions400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -657,7 +683,7 @@ export const listReactions400Response = zod.object({
 export const listReactions401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions401Response = zod.object({
+export const ListReactions401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -670,7 +696,7 @@ export const listReactions401Response = zod.object({
 export const listReactions403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions403Response = zod.object({
+export const ListReactions403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -683,7 +709,7 @@ export const listReactions403Response = zod.object({
 export const listReactions404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions404Response = zod.object({
+export const ListReactions404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -696,7 +722,7 @@ export const listReactions404Response = zod.object({
 export const listReactions429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions429Response = zod.object({
+export const ListReactions429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -709,7 +735,7 @@ export const listReactions429Response = zod.object({
 export const listReactions500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions500Response = zod.object({
+export const ListReactions500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -722,14 +748,13 @@ export const listReactions500Response = zod.object({
 
 /**
  * Queues a tapback (`love`, `like`, `dislike`, `laugh`, `emphasize` or `question`) on a message,
-named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
-remove a tapback.
-
-Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
-contact is gated the same way.
-
-Requires the `reactions:write` scope.
-
+ * named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
+ * remove a tapback.
+ *
+ * Unconfirmed: whether contact-first applies to reactions. This spec assumes every write to a
+ * contact is gated the same way.
+ *
+ * Requires the `reactions:write` scope.
  * @summary React to a message with a tapback
  */
 export const sendReactionBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
@@ -737,10 +762,10 @@ export const sendReactionBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s
 export const sendReactionBodyMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const sendReactionBody = zod.strictObject({
-  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendReactionBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\nUnconfirmed: the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.'),
+export const SendReactionBody = zod.strictObject({
+  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('The handle of the line to react from.'),
+  "to": zod.string().regex(sendReactionBodyToRegExp).describe('The chat the message is in, by contact handle or chat ID.'),
+  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('The message to react to, by ID (`msg_…`) or GUID.'),
   "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.')
 }).describe('A tapback to add to a message.')
 
@@ -748,7 +773,7 @@ export const sendReaction201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendReaction201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction201Response = zod.object({
+export const SendReaction201Response = zod.object({
   "id": zod.string().regex(sendReaction201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendReaction201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -757,7 +782,7 @@ export const sendReaction201Response = zod.object({
 export const sendReaction400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction400Response = zod.object({
+export const SendReaction400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -770,7 +795,7 @@ export const sendReaction400Response = zod.object({
 export const sendReaction401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction401Response = zod.object({
+export const SendReaction401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -783,7 +808,7 @@ export const sendReaction401Response = zod.object({
 export const sendReaction403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction403Response = zod.object({
+export const SendReaction403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -796,7 +821,7 @@ export const sendReaction403Response = zod.object({
 export const sendReaction404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction404Response = zod.object({
+export const SendReaction404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -809,7 +834,7 @@ export const sendReaction404Response = zod.object({
 export const sendReaction429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction429Response = zod.object({
+export const SendReaction429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -822,7 +847,7 @@ export const sendReaction429Response = zod.object({
 export const sendReaction500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction500Response = zod.object({
+export const SendReaction500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -835,36 +860,39 @@ export const sendReaction500Response = zod.object({
 
 /**
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
-Inbound typing is not delivered by webhooks, so poll this if you need it.
-
-Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
-or `cursor`).
-
-Requires the `typing:read` scope.
-
+ * Inbound typing is not delivered by webhooks, so poll this if you need it.
+ *
+ * Unconfirmed: what keeps this list current, and whether it is paginated (it takes no `limit`
+ * or `cursor`).
+ *
+ * Requires the `typing:read` scope.
  * @summary List who is typing in a chat
  */
 export const listTypingIndicatorsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const listTypingIndicatorsQueryParams = zod.object({
+export const ListTypingIndicatorsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
   "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
 })
 
 export const listTypingIndicators200ResponseDataItemIdRegExp = new RegExp('^ind_[A-Za-z0-9]+$');
 export const listTypingIndicators200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listTypingIndicators200ResponseDataItemUpdatedAtMin = 0;export const listTypingIndicators200ResponseDataMax = 100;export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listTypingIndicators200ResponseDataItemUpdatedAtMin = 0;
+
+export const listTypingIndicators200ResponseDataMax = 100;
+
+export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators200Response = zod.object({
+export const ListTypingIndicators200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listTypingIndicators200ResponseDataItemIdRegExp).describe('Identifier of a typing indicator, prefixed `ind_`.'),
-  "chat_id": zod.string().regex(listTypingIndicators200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "chat_id": zod.string().regex(listTypingIndicators200ResponseDataItemChatIdRegExp).describe('The chat the indicator belongs to.'),
   "handle": zod.string().describe('The participant the indicator is about.'),
   "is_typing": zod.boolean().describe('Whether the typing bubble is showing.'),
-  "updated_at": zod.number().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "updated_at": zod.int().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).describe('When the indicator last changed.')
 }).describe('Whether a participant of a chat is typing right now.')).max(listTypingIndicators200ResponseDataMax).describe('The typing indicators on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -874,7 +902,7 @@ export const listTypingIndicators200Response = zod.object({
 export const listTypingIndicators400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators400Response = zod.object({
+export const ListTypingIndicators400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -887,7 +915,7 @@ export const listTypingIndicators400Response = zod.object({
 export const listTypingIndicators401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators401Response = zod.object({
+export const ListTypingIndicators401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -900,7 +928,7 @@ export const listTypingIndicators401Response = zod.object({
 export const listTypingIndicators403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators403Response = zod.object({
+export const ListTypingIndicators403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -913,7 +941,7 @@ export const listTypingIndicators403Response = zod.object({
 export const listTypingIndicators404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators404Response = zod.object({
+export const ListTypingIndicators404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -926,7 +954,7 @@ export const listTypingIndicators404Response = zod.object({
 export const listTypingIndicators429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators429Response = zod.object({
+export const ListTypingIndicators429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -939,7 +967,7 @@ export const listTypingIndicators429Response = zod.object({
 export const listTypingIndicators500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators500Response = zod.object({
+export const ListTypingIndicators500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -952,22 +980,21 @@ export const listTypingIndicators500Response = zod.object({
 
 /**
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
-other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
-
-Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
-spec assumes it does, as for every write).
-
-Requires the `typing:write` scope.
-
+ * other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
+ *
+ * Unconfirmed: whether the bubble expires on its own, and whether contact-first applies (this
+ * spec assumes it does, as for every write).
+ *
+ * Requires the `typing:write` scope.
  * @summary Show or hide the typing bubble
  */
 export const sendTypingIndicatorBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendTypingIndicatorBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendTypingIndicatorBodyStateDefault = "on";
+export const sendTypingIndicatorBodyStateDefault = `on`;
 
-export const sendTypingIndicatorBody = zod.strictObject({
-  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendTypingIndicatorBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+export const SendTypingIndicatorBody = zod.strictObject({
+  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('The handle of the line that is typing.'),
+  "to": zod.string().regex(sendTypingIndicatorBodyToRegExp).describe('The chat, by contact handle or chat ID.'),
   "state": zod.enum(['on', 'off']).default(sendTypingIndicatorBodyStateDefault).describe('`on` shows the typing bubble in the chat, `off` hides it.')
 }).describe('Show or hide the typing bubble in a chat.')
 
@@ -975,7 +1002,7 @@ export const sendTypingIndicator201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-
 export const sendTypingIndicator201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator201Response = zod.object({
+export const SendTypingIndicator201Response = zod.object({
   "id": zod.string().regex(sendTypingIndicator201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendTypingIndicator201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -984,7 +1011,7 @@ export const sendTypingIndicator201Response = zod.object({
 export const sendTypingIndicator400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator400Response = zod.object({
+export const SendTypingIndicator400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -997,7 +1024,7 @@ export const sendTypingIndicator400Response = zod.object({
 export const sendTypingIndicator401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator401Response = zod.object({
+export const SendTypingIndicator401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1010,7 +1037,7 @@ export const sendTypingIndicator401Response = zod.object({
 export const sendTypingIndicator403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator403Response = zod.object({
+export const SendTypingIndicator403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1023,7 +1050,7 @@ export const sendTypingIndicator403Response = zod.object({
 export const sendTypingIndicator404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator404Response = zod.object({
+export const SendTypingIndicator404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1036,7 +1063,7 @@ export const sendTypingIndicator404Response = zod.object({
 export const sendTypingIndicator429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator429Response = zod.object({
+export const SendTypingIndicator429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1049,7 +1076,7 @@ export const sendTypingIndicator429Response = zod.object({
 export const sendTypingIndicator500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator500Response = zod.object({
+export const SendTypingIndicator500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1062,35 +1089,40 @@ export const sendTypingIndicator500Response = zod.object({
 
 /**
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
-receipts are not delivered by webhooks, so poll this if you need them.
-
-Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
-
-Requires the `receipts:read` scope.
-
+ * receipts are not delivered by webhooks, so poll this if you need them.
+ *
+ * Unconfirmed: whether this list is paginated (it takes no `limit` or `cursor`).
+ *
+ * Requires the `receipts:read` scope.
  * @summary List how far a chat has been read
  */
 export const listReadReceiptsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const listReadReceiptsQueryParams = zod.object({
+export const ListReadReceiptsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).'),
   "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`).')
 })
 
 export const listReadReceipts200ResponseDataItemIdRegExp = new RegExp('^rcp_[A-Za-z0-9]+$');
 export const listReadReceipts200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const listReadReceipts200ResponseDataItemLastReadAtMin = 0;export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;export const listReadReceipts200ResponseDataMax = 100;export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReadReceipts200ResponseDataItemLastReadAtMin = 0;
+
+export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;
+
+export const listReadReceipts200ResponseDataMax = 100;
+
+export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts200Response = zod.object({
+export const ListReadReceipts200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReadReceipts200ResponseDataItemIdRegExp).describe('Identifier of a read receipt, prefixed `rcp_`.'),
-  "chat_id": zod.string().regex(listReadReceipts200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "chat_id": zod.string().regex(listReadReceipts200ResponseDataItemChatIdRegExp).describe('The chat the receipt belongs to.'),
   "handle": zod.string().describe('The participant who read the chat.'),
-  "last_read_at": zod.number().min(listReadReceipts200ResponseDataItemLastReadAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReadReceipts200ResponseDataItemSyncedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "last_read_at": zod.int().min(listReadReceipts200ResponseDataItemLastReadAtMin).describe('When the participant last read the chat.'),
+  "synced_at": zod.int().min(listReadReceipts200ResponseDataItemSyncedAtMin).describe('When messages.dev recorded it.')
 }).describe('How far a participant of a chat has read.')).max(listReadReceipts200ResponseDataMax).describe('The read receipts on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -1100,7 +1132,7 @@ export const listReadReceipts200Response = zod.object({
 export const listReadReceipts400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts400Response = zod.object({
+export const ListReadReceipts400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1113,7 +1145,7 @@ export const listReadReceipts400Response = zod.object({
 export const listReadReceipts401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts401Response = zod.object({
+export const ListReadReceipts401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1126,7 +1158,7 @@ export const listReadReceipts401Response = zod.object({
 export const listReadReceipts403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts403Response = zod.object({
+export const ListReadReceipts403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1139,7 +1171,7 @@ export const listReadReceipts403Response = zod.object({
 export const listReadReceipts404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts404Response = zod.object({
+export const ListReadReceipts404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1152,7 +1184,7 @@ export const listReadReceipts404Response = zod.object({
 export const listReadReceipts429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts429Response = zod.object({
+export const ListReadReceipts429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1165,7 +1197,7 @@ export const listReadReceipts429Response = zod.object({
 export const listReadReceipts500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts500Response = zod.object({
+export const ListReadReceipts500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1178,28 +1210,27 @@ export const listReadReceipts500Response = zod.object({
 
 /**
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
-your last message. Answers at once with an outbox item in `pending`.
-
-Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
-
-Requires the `receipts:write` scope.
-
+ * your last message. Answers at once with an outbox item in `pending`.
+ *
+ * Unconfirmed: whether contact-first applies (this spec assumes it does, as for every write).
+ *
+ * Requires the `receipts:write` scope.
  * @summary Mark a chat as read
  */
 export const sendReadReceiptBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendReadReceiptBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const sendReadReceiptBody = zod.strictObject({
-  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "to": zod.string().regex(sendReadReceiptBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.')
-}).describe('Mark a whole chat as read, so the other side sees \"Read\".')
+export const SendReadReceiptBody = zod.strictObject({
+  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('The handle of the line that read the chat.'),
+  "to": zod.string().regex(sendReadReceiptBodyToRegExp).describe('The chat, by contact handle or chat ID.')
+}).describe('Mark a whole chat as read, so the other side sees "Read".')
 
 export const sendReadReceipt201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendReadReceipt201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt201Response = zod.object({
+export const SendReadReceipt201Response = zod.object({
   "id": zod.string().regex(sendReadReceipt201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendReadReceipt201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -1208,7 +1239,7 @@ export const sendReadReceipt201Response = zod.object({
 export const sendReadReceipt400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt400Response = zod.object({
+export const SendReadReceipt400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1221,7 +1252,7 @@ export const sendReadReceipt400Response = zod.object({
 export const sendReadReceipt401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt401Response = zod.object({
+export const SendReadReceipt401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1234,7 +1265,7 @@ export const sendReadReceipt401Response = zod.object({
 export const sendReadReceipt403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt403Response = zod.object({
+export const SendReadReceipt403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1247,7 +1278,7 @@ export const sendReadReceipt403Response = zod.object({
 export const sendReadReceipt404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt404Response = zod.object({
+export const SendReadReceipt404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1260,7 +1291,7 @@ export const sendReadReceipt404Response = zod.object({
 export const sendReadReceipt429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt429Response = zod.object({
+export const SendReadReceipt429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1273,7 +1304,7 @@ export const sendReadReceipt429Response = zod.object({
 export const sendReadReceipt500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt500Response = zod.object({
+export const SendReadReceipt500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1286,37 +1317,43 @@ export const sendReadReceipt500Response = zod.object({
 
 /**
  * Every write (messages, audio messages, reactions, typing indicators, read receipts) is queued
-and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
-to `message.sent` instead.
-
-The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
-`max_attempts` are used up.
-
-Requires the `outbox:read` scope.
-
+ * and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
+ * to `message.sent` instead.
+ *
+ * The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
+ * `max_attempts` are used up.
+ *
+ * Requires the `outbox:read` scope.
  * @summary Get the delivery status of a queued write
  */
 export const getOutboxItemQueryIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 
 
-export const getOutboxItemQueryParams = zod.object({
+export const GetOutboxItemQueryParams = zod.object({
   "id": zod.coerce.string().regex(getOutboxItemQueryIdRegExp).describe('The outbox item\'s ID, as returned by the write that queued it.')
 })
 
 export const getOutboxItem200ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const getOutboxItem200ResponseLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const getOutboxItem200ResponseAttemptsMin = 0;export const getOutboxItem200ResponseCreatedAtMin = 0;export const getOutboxItem200ResponseCompletedAtMin = 0;export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const getOutboxItem200ResponseAttemptsMin = 0;
 
 
-export const getOutboxItem200Response = zod.object({
+export const getOutboxItem200ResponseCreatedAtMin = 0;
+
+export const getOutboxItem200ResponseCompletedAtMin = 0;
+
+export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const GetOutboxItem200Response = zod.object({
   "id": zod.string().regex(getOutboxItem200ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending', 'claimed', 'sent', 'failed']).describe('Where a queued write is in its lifecycle: `pending` (queued), `claimed` (the line\'s device is working on it), `sent` (delivered to Apple) or `failed` (gave up after `max_attempts`; see `error`).'),
-  "line_id": zod.string().regex(getOutboxItem200ResponseLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\nUnconfirmed: whether the API adds internal fields; this spec leaves the object open.'),
-  "attempts": zod.number().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
-  "max_attempts": zod.number().min(1).describe('How many attempts are made before the write is marked `failed`.'),
-  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "line_id": zod.string().regex(getOutboxItem200ResponseLineIdRegExp).describe('The line that sends the write.'),
+  "payload": zod.record(zod.string(), zod.unknown()).describe('The request body the write was queued with.\nUnconfirmed: whether the API adds internal fields; this spec leaves the object open.'),
+  "attempts": zod.int().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
+  "max_attempts": zod.int().min(1).describe('How many attempts are made before the write is marked `failed`.'),
+  "created_at": zod.int().min(getOutboxItem200ResponseCreatedAtMin).describe('When the write was queued.'),
+  "completed_at": zod.int().min(getOutboxItem200ResponseCompletedAtMin).nullable().describe('When the write reached `sent` or `failed`; `null` while it is still in progress.'),
   "error": zod.string().nullable().describe('Why the write failed, when `status` is `failed`; otherwise `null`.'),
   "request_id": zod.string().regex(getOutboxItem200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.')
@@ -1324,7 +1361,7 @@ export const getOutboxItem200Response = zod.object({
 export const getOutboxItem400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem400Response = zod.object({
+export const GetOutboxItem400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1337,7 +1374,7 @@ export const getOutboxItem400Response = zod.object({
 export const getOutboxItem401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem401Response = zod.object({
+export const GetOutboxItem401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1350,7 +1387,7 @@ export const getOutboxItem401Response = zod.object({
 export const getOutboxItem403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem403Response = zod.object({
+export const GetOutboxItem403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1363,7 +1400,7 @@ export const getOutboxItem403Response = zod.object({
 export const getOutboxItem404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem404Response = zod.object({
+export const GetOutboxItem404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1376,7 +1413,7 @@ export const getOutboxItem404Response = zod.object({
 export const getOutboxItem429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem429Response = zod.object({
+export const GetOutboxItem429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1389,7 +1426,7 @@ export const getOutboxItem429Response = zod.object({
 export const getOutboxItem500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem500Response = zod.object({
+export const GetOutboxItem500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1402,43 +1439,45 @@ export const getOutboxItem500Response = zod.object({
 
 /**
  * Uploads the raw bytes of a file: the request body is the file itself, not JSON and not
-multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
-`X-Filename` to its name. Then send the returned `id` in `attachments` of
-`POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
-reused.
-
-How the recipient sees it depends on the type: images inline, videos and audio in a player,
-documents as an icon with a preview, anything else as a generic file.
-
-Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
-
-Requires the `files:write` scope.
-
+ * multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
+ * `X-Filename` to its name. Then send the returned `id` in `attachments` of
+ * `POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
+ * reused.
+ *
+ * How the recipient sees it depends on the type: images inline, videos and audio in a player,
+ * documents as an icon with a preview, anything else as a generic file.
+ *
+ * Unconfirmed: the maximum size, the allowed media types, and how long files are kept.
+ *
+ * Requires the `files:write` scope.
  * @summary Upload a file to attach to a message
  */
 export const uploadFileHeaderXFilenameMax = 255;
 
-export const uploadFileHeader = zod.object({
+
+
+export const UploadFileHeader = zod.object({
   "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how to display the file.')
 })
 
 export const uploadFile201ResponseIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
+
 export const uploadFile201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile201Response = zod.object({
+export const UploadFile201Response = zod.object({
   "id": zod.string().regex(uploadFile201ResponseIdRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
   "url": zod.url().nullable().describe('A storage URL for the file, when one is available.'),
   "filename": zod.string().nullable().describe('The name sent in `X-Filename`, or `null` if none was sent.'),
   "mime_type": zod.string().describe('The media type, taken from the upload\'s `Content-Type`.'),
-  "size": zod.number().min(1).describe('The size in bytes.'),
+  "size": zod.int().min(1).describe('The size in bytes.'),
   "request_id": zod.string().regex(uploadFile201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('An uploaded file. Attach it to a message with its `id`.')
 
 export const uploadFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile400Response = zod.object({
+export const UploadFile400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1451,7 +1490,7 @@ export const uploadFile400Response = zod.object({
 export const uploadFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile401Response = zod.object({
+export const UploadFile401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1464,7 +1503,7 @@ export const uploadFile401Response = zod.object({
 export const uploadFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile403Response = zod.object({
+export const UploadFile403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1477,7 +1516,7 @@ export const uploadFile403Response = zod.object({
 export const uploadFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile429Response = zod.object({
+export const UploadFile429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1490,7 +1529,7 @@ export const uploadFile429Response = zod.object({
 export const uploadFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile500Response = zod.object({
+export const UploadFile500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1503,26 +1542,27 @@ export const uploadFile500Response = zod.object({
 
 /**
  * Answers `302 Found` with a `Location` header that points at the file's bytes in storage. That
-URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
-turn redirects off (`redirect: "manual"` with fetch).
-
-Unconfirmed: how long the storage URL stays valid.
-
-Requires the `files:read` scope.
-
+ * URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
+ * turn redirects off (`redirect: "manual"` with fetch).
+ *
+ * Unconfirmed: how long the storage URL stays valid.
+ *
+ * Requires the `files:read` scope.
  * @summary Download a file
  */
 export const getFileQueryIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
 
 
-export const getFileQueryParams = zod.object({
+export const GetFileQueryParams = zod.object({
   "id": zod.coerce.string().regex(getFileQueryIdRegExp).describe('The file\'s ID, as returned by `POST /v1/files`.')
 })
+
+export const GetFile302Response = zod.unknown()
 
 export const getFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile400Response = zod.object({
+export const GetFile400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1535,7 +1575,7 @@ export const getFile400Response = zod.object({
 export const getFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile401Response = zod.object({
+export const GetFile401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1548,7 +1588,7 @@ export const getFile401Response = zod.object({
 export const getFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile403Response = zod.object({
+export const GetFile403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1561,7 +1601,7 @@ export const getFile403Response = zod.object({
 export const getFile404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile404Response = zod.object({
+export const GetFile404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1574,7 +1614,7 @@ export const getFile404Response = zod.object({
 export const getFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile429Response = zod.object({
+export const GetFile429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1587,7 +1627,7 @@ export const getFile429Response = zod.object({
 export const getFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile500Response = zod.object({
+export const GetFile500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1600,28 +1640,33 @@ export const getFile500Response = zod.object({
 
 /**
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
-a secret is shown only once, when the webhook is created.
-
-Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
-whether the list is paginated (it takes no `limit` or `cursor`).
-
-Requires the `webhooks:read` scope.
-
+ * a secret is shown only once, when the webhook is created.
+ *
+ * Unconfirmed: whether `from` is required (the CLI requires it, and so does this spec) and
+ * whether the list is paginated (it takes no `limit` or `cursor`).
+ *
+ * Requires the `webhooks:read` scope.
  * @summary List the webhooks of a line
  */
 export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 
 
-export const listWebhooksQueryParams = zod.object({
+export const ListWebhooksQueryParams = zod.object({
   "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID).')
 })
 
 export const listWebhooks200ResponseDataItemIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const listWebhooks200ResponseDataItemLineIdsItemRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const listWebhooks200ResponseDataItemLineIdsMax = 100;export const listWebhooks200ResponseDataItemEventsMax = 4;export const listWebhooks200ResponseDataMax = 100;export const listWebhooks200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listWebhooks200ResponseDataItemLineIdsMax = 100;
+
+export const listWebhooks200ResponseDataItemEventsMax = 4;
+
+export const listWebhooks200ResponseDataMax = 100;
+
+export const listWebhooks200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks200Response = zod.object({
+export const ListWebhooks200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listWebhooks200ResponseDataItemIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
   "line_ids": zod.array(zod.string().regex(listWebhooks200ResponseDataItemLineIdsItemRegExp).describe('Identifier of a line, prefixed `ln_`.')).min(1).max(listWebhooks200ResponseDataItemLineIdsMax).describe('The lines whose events the webhook receives.'),
@@ -1637,7 +1682,7 @@ export const listWebhooks200Response = zod.object({
 export const listWebhooks400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks400Response = zod.object({
+export const ListWebhooks400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1650,7 +1695,7 @@ export const listWebhooks400Response = zod.object({
 export const listWebhooks401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks401Response = zod.object({
+export const ListWebhooks401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1663,7 +1708,7 @@ export const listWebhooks401Response = zod.object({
 export const listWebhooks403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks403Response = zod.object({
+export const ListWebhooks403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1676,7 +1721,7 @@ export const listWebhooks403Response = zod.object({
 export const listWebhooks404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks404Response = zod.object({
+export const ListWebhooks404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1689,7 +1734,7 @@ export const listWebhooks404Response = zod.object({
 export const listWebhooks429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks429Response = zod.object({
+export const ListWebhooks429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1702,7 +1747,7 @@ export const listWebhooks429Response = zod.object({
 export const listWebhooks500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks500Response = zod.object({
+export const ListWebhooks500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1715,34 +1760,42 @@ export const listWebhooks500Response = zod.object({
 
 /**
  * Creates a webhook that POSTs the chosen events of a line to your URL, each delivery signed
-with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
-it. See the Webhooks guide for the delivery format and how to verify a signature.
-
-You can subscribe to `message.received`, `message.sent`, `reaction.added` and
-`reaction.removed`. The older typing and receipt events are refused with
-`invalid_parameter_value`.
-
-Requires the `webhooks:write` scope.
-
+ * with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
+ * it. See the Webhooks guide for the delivery format and how to verify a signature.
+ *
+ * You can subscribe to `message.received`, `message.sent`, `reaction.added` and
+ * `reaction.removed`. The older typing and receipt events are refused with
+ * `invalid_parameter_value`.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Subscribe a URL to a line's events
  */
 export const createWebhookBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const createWebhookBodyUrlMax = 2048;
+
+
 export const createWebhookBodyUrlRegExp = new RegExp('^https?:/');
 export const createWebhookBodyEventsMax = 4;
 
-export const createWebhookBody = zod.strictObject({
-  "from": zod.string().regex(createWebhookBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
+
+
+export const CreateWebhookBody = zod.strictObject({
+  "from": zod.string().regex(createWebhookBodyFromRegExp).describe('The handle of the line whose events you want.\nUnconfirmed: whether omitting it subscribes to all lines (the CLI sends an empty string for that); the reference marks it required, and so does this spec.'),
   "url": zod.url().max(createWebhookBodyUrlMax).regex(createWebhookBodyUrlRegExp).describe('Where to POST events: an HTTPS URL.\nUnconfirmed: whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.'),
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhookBodyEventsMax).describe('The events the webhook receives; each at most once.')
 }).describe('A webhook subscription to create.')
 
 export const createWebhook201ResponseIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const createWebhook201ResponseLineIdsItemRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const createWebhook201ResponseLineIdsMax = 100;export const createWebhook201ResponseEventsMax = 4;export const createWebhook201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const createWebhook201ResponseLineIdsMax = 100;
+
+export const createWebhook201ResponseEventsMax = 4;
 
 
-export const createWebhook201Response = zod.object({
+export const createWebhook201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const CreateWebhook201Response = zod.object({
   "id": zod.string().regex(createWebhook201ResponseIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
   "line_ids": zod.array(zod.string().regex(createWebhook201ResponseLineIdsItemRegExp).describe('Identifier of a line, prefixed `ln_`.')).min(1).max(createWebhook201ResponseLineIdsMax).describe('The lines whose events the webhook receives.'),
   "url": zod.url().describe('Where events are POSTed.'),
@@ -1755,7 +1808,7 @@ export const createWebhook201Response = zod.object({
 export const createWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook400Response = zod.object({
+export const CreateWebhook400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1768,7 +1821,7 @@ export const createWebhook400Response = zod.object({
 export const createWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook401Response = zod.object({
+export const CreateWebhook401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1781,7 +1834,7 @@ export const createWebhook401Response = zod.object({
 export const createWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook403Response = zod.object({
+export const CreateWebhook403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1794,7 +1847,7 @@ export const createWebhook403Response = zod.object({
 export const createWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook404Response = zod.object({
+export const CreateWebhook404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1807,7 +1860,7 @@ export const createWebhook404Response = zod.object({
 export const createWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook429Response = zod.object({
+export const CreateWebhook429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1820,7 +1873,7 @@ export const createWebhook429Response = zod.object({
 export const createWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook500Response = zod.object({
+export const CreateWebhook500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1833,17 +1886,16 @@ export const createWebhook500Response = zod.object({
 
 /**
  * Deletes a webhook subscription; its deliveries stop. The webhook's ID travels in the JSON
-request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
-sends it.
-
-Requires the `webhooks:write` scope.
-
+ * request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
+ * sends it.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Delete a webhook
  */
 export const deleteWebhookBodyIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 
 
-export const deleteWebhookBody = zod.strictObject({
+export const DeleteWebhookBody = zod.strictObject({
   "id": zod.string().regex(deleteWebhookBodyIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.')
 }).describe('The webhook to delete. The ID travels in the body, not the URL.')
 
@@ -1851,16 +1903,16 @@ export const deleteWebhook200ResponseIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const deleteWebhook200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook200Response = zod.object({
+export const DeleteWebhook200Response = zod.object({
   "id": zod.string().regex(deleteWebhook200ResponseIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
-  "deleted": zod.boolean().describe('Always `true`.'),
+  "deleted": zod.literal(true).describe('Always `true`.'),
   "request_id": zod.string().regex(deleteWebhook200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('Confirms that a webhook was deleted.')
 
 export const deleteWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook400Response = zod.object({
+export const DeleteWebhook400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1873,7 +1925,7 @@ export const deleteWebhook400Response = zod.object({
 export const deleteWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook401Response = zod.object({
+export const DeleteWebhook401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1886,7 +1938,7 @@ export const deleteWebhook401Response = zod.object({
 export const deleteWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook403Response = zod.object({
+export const DeleteWebhook403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1899,7 +1951,7 @@ export const deleteWebhook403Response = zod.object({
 export const deleteWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook404Response = zod.object({
+export const DeleteWebhook404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1912,7 +1964,7 @@ export const deleteWebhook404Response = zod.object({
 export const deleteWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook429Response = zod.object({
+export const DeleteWebhook429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1925,7 +1977,7 @@ export const deleteWebhook429Response = zod.object({
 export const deleteWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook500Response = zod.object({
+export const DeleteWebhook500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\nUnconfirmed: `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1938,12 +1990,11 @@ export const deleteWebhook500Response = zod.object({
 
 /**
  * Sent when a contact or group messages one of your lines. Voice memos arrive with
-`is_audio_message: true` and Apple's transcription on the attachment. Reply by sending
-`from: data.line_handle` and `to: data.sender` (or `to: data.chat_id` for groups).
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ * `is_audio_message: true` and Apple's transcription on the attachment. Reply by sending
+ * `from: data.line_handle` and `to: data.sender` (or `to: data.chat_id` for groups).
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary A message arrived on a line
  */
 export const messageReceivedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -1951,7 +2002,7 @@ export const messageReceivedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{1
 export const messageReceivedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageReceivedHeader = zod.object({
+export const MessageReceivedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(messageReceivedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(messageReceivedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(messageReceivedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -1961,45 +2012,54 @@ export const messageReceivedBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageReceivedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;export const messageReceivedBodyDataSentAtMin = 0;export const messageReceivedBodyDataSyncedAtMin = 0;export const messageReceivedBodyTimestampMin = 0;export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;
+
+export const messageReceivedBodyDataSentAtMin = 0;
+
+export const messageReceivedBodyDataSyncedAtMin = 0;
+
+export const messageReceivedBodyTimestampMin = 0;
+
+export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageReceivedBody = zod.strictObject({
+export const MessageReceivedBody = zod.strictObject({
   "event": zod.enum(['message.received']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(messageReceivedBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(messageReceivedBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(messageReceivedBodyDataLineIdRegExp).optional().describe('The line the message was sent or received on.'),
+  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('The handle of that line. Pass it as `from` to reply.'),
+  "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.int().min(messageReceivedBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(messageReceivedBodyDataSentAtMin).describe('When the message was sent.'),
+  "synced_at": zod.int().min(messageReceivedBodyDataSyncedAtMin).optional().describe('When messages.dev recorded the message.'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
-  "timestamp": zod.number().min(messageReceivedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.int().min(messageReceivedBodyTimestampMin).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
   "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.received` delivery.')
+
+export const MessageReceived200Response = zod.unknown()
 
 
 /**
  * Sent when an outgoing message from one of your lines is delivered, whether it was sent
-through the API or from the device. It has the same shape as `message.received`, with
-`is_from_me: true`. Subscribe to it instead of polling `GET /v1/outbox`.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ * through the API or from the device. It has the same shape as `message.received`, with
+ * `is_from_me: true`. Subscribe to it instead of polling `GET /v1/outbox`.
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary A message was delivered
  */
 export const messageSentHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2007,7 +2067,7 @@ export const messageSentHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{13}$'
 export const messageSentHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageSentHeader = zod.object({
+export const MessageSentHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(messageSentHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(messageSentHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(messageSentHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2017,43 +2077,52 @@ export const messageSentBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageSentBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const messageSentBodyDataAttachmentsItemSizeMin = 0;export const messageSentBodyDataSentAtMin = 0;export const messageSentBodyDataSyncedAtMin = 0;export const messageSentBodyTimestampMin = 0;export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageSentBodyDataAttachmentsItemSizeMin = 0;
+
+export const messageSentBodyDataSentAtMin = 0;
+
+export const messageSentBodyDataSyncedAtMin = 0;
+
+export const messageSentBodyTimestampMin = 0;
+
+export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageSentBody = zod.strictObject({
+export const MessageSentBody = zod.strictObject({
   "event": zod.enum(['message.sent']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(messageSentBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(messageSentBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.'),
-  "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(messageSentBodyDataLineIdRegExp).optional().describe('The line the message was sent or received on.'),
+  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('The handle of that line. Pass it as `from` to reply.'),
+  "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullable().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullable().describe('The original file name, when known.'),
   "mime_type": zod.string().nullable().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
+  "size": zod.int().min(messageSentBodyDataAttachmentsItemSizeMin).nullable().describe('The size in bytes, when known.'),
   "url": zod.url().nullable().describe('Where to download the file. The URL itself needs no API key.\nUnconfirmed: how long it stays valid.'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullable().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageSentBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(messageSentBodyDataSentAtMin).describe('When the message was sent.'),
+  "synced_at": zod.int().min(messageSentBodyDataSyncedAtMin).optional().describe('When messages.dev recorded the message.'),
   "reply_to_guid": zod.string().nullable().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`). Unconfirmed: whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.'),
-  "timestamp": zod.number().min(messageSentBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.int().min(messageSentBodyTimestampMin).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
   "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `message.sent` delivery.')
+
+export const MessageSent200Response = zod.unknown()
 
 
 /**
  * Sent when a tapback is added to a message in a chat on one of your lines.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary Someone reacted to a message
  */
 export const reactionAddedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2061,7 +2130,7 @@ export const reactionAddedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{13}
 export const reactionAddedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionAddedHeader = zod.object({
+export const ReactionAddedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(reactionAddedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(reactionAddedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(reactionAddedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2070,35 +2139,42 @@ export const reactionAddedHeader = zod.object({
 export const reactionAddedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionAddedBodyDataSentAtMin = 0;export const reactionAddedBodyDataSyncedAtMin = 0;export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const reactionAddedBodyTimestampMin = 0;export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionAddedBodyDataSentAtMin = 0;
+
+export const reactionAddedBodyDataSyncedAtMin = 0;
+
+export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionAddedBodyTimestampMin = 0;
+
+export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionAddedBody = zod.strictObject({
+export const ReactionAddedBody = zod.strictObject({
   "event": zod.enum(['reaction.added']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(reactionAddedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('The message the tapback is on.'),
+  "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('The chat of that message.'),
   "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionAddedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionAddedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
+  "sent_at": zod.int().min(reactionAddedBodyDataSentAtMin).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(reactionAddedBodyDataSyncedAtMin).optional().describe('When messages.dev recorded it.'),
+  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('The handle of the line the reaction happened on.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
-  "timestamp": zod.number().min(reactionAddedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.int().min(reactionAddedBodyTimestampMin).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
   "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.added` delivery.')
+
+export const ReactionAdded200Response = zod.unknown()
 
 
 /**
  * Sent when a tapback is taken back. The reaction keeps its ID and arrives with `added: false`.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary Someone removed a reaction
  */
 export const reactionRemovedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2106,7 +2182,7 @@ export const reactionRemovedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{1
 export const reactionRemovedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionRemovedHeader = zod.object({
+export const ReactionRemovedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(reactionRemovedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(reactionRemovedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(reactionRemovedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2115,24 +2191,32 @@ export const reactionRemovedHeader = zod.object({
 export const reactionRemovedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionRemovedBodyDataSentAtMin = 0;export const reactionRemovedBodyDataSyncedAtMin = 0;export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const reactionRemovedBodyTimestampMin = 0;export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionRemovedBodyDataSentAtMin = 0;
+
+export const reactionRemovedBodyDataSyncedAtMin = 0;
+
+export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionRemovedBodyTimestampMin = 0;
+
+export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionRemovedBody = zod.strictObject({
+export const ReactionRemovedBody = zod.strictObject({
   "event": zod.enum(['reaction.removed']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(reactionRemovedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('The message the tapback is on.'),
+  "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('The chat of that message.'),
   "type": zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('The tapback: `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓.\nUnconfirmed: whether inbound reactions can carry other values (emoji tapbacks); the CLI\'s help claims a literal emoji is accepted, which contradicts the reference. This spec allows the six.'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionRemovedBodyDataSentAtMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionRemovedBodyDataSyncedAtMin).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\nUnconfirmed: whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.')
+  "sent_at": zod.int().min(reactionRemovedBodyDataSentAtMin).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(reactionRemovedBodyDataSyncedAtMin).optional().describe('When messages.dev recorded it.'),
+  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('The handle of the line the reaction happened on.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\nUnconfirmed: `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.'),
-  "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "timestamp": zod.int().min(reactionRemovedBodyTimestampMin).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
   "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
 }).describe('The body of a `reaction.removed` delivery.')
+
+export const ReactionRemoved200Response = zod.unknown()

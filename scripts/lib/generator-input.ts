@@ -1,8 +1,9 @@
 // The bundle as the code generators read it. The spec says "text, an attachment, or both" the JSON
 // Schema way: an object whose `anyOf` branches only add `required` (and a refinement of a
-// property). That is valid, but openapi-typescript 7 widens it to `unknown` and orval 7's zod
-// output drops every property. Spelled out as whole objects, one per branch, it says the same and
-// both generators understand it. The committed bundle is not changed.
+// property). That is valid, but openapi-typescript 7 widens it to `unknown`, orval 7's zod
+// output dropped every property, and orval 8's intersects strict objects that reject valid bodies.
+// Spelled out as whole objects, one per branch, it says the same and both generators understand it.
+// The committed bundle is not changed.
 import { isObject, type Json, type JsonObject, type OpenApiDocument } from "./openapi.ts";
 
 const COMBINATORS = ["anyOf", "oneOf"] as const;
