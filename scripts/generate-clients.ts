@@ -157,7 +157,8 @@ export async function writeClients(outDir: string): Promise<void> {
   try {
     // orval imports the mutator by its path relative to the output: keep it `../src/mutator.ts`.
     await symlink(join(ROOT, "src"), join(scratch, "src"));
-    for (const project of orvalProjects(spec, scratch)) await generate(project, ROOT);
+    // "warn": orval still warns, but no longer announces each of the three runs.
+    for (const project of orvalProjects(spec, scratch)) await generate(project, ROOT, { logLevel: "warn" });
     await finish(join(scratch, "generated"), outDir, spec);
   } finally {
     await rm(scratch, { recursive: true, force: true });
