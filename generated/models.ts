@@ -9,9 +9,8 @@ export type LineId = string;
 
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 export type LineHandle = string;
@@ -22,17 +21,11 @@ export type LineHandle = string;
 export type LineService = typeof LineService[keyof typeof LineService];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const LineService = {
   imessage: 'imessage',
   sms: 'sms',
   auto: 'auto',
 } as const;
-
-/**
- * A name you gave the line in the dashboard, or `null`.
- */
-export type LineLabel = string | null;
 
 /**
  * A line is a phone number or Apple ID that sends and receives messages: the shared sandbox line every account gets, or a dedicated line running on your own device.
@@ -41,8 +34,11 @@ export interface Line {
   id: LineId;
   /** The line's phone number (E.164) or Apple ID. Pass it as `from` to act on this line. */
   handle: LineHandle;
-  /** A name you gave the line in the dashboard, or `null`. */
-  label?: LineLabel;
+  /**
+     * A name you gave the line in the dashboard, or `null`.
+     * @nullable
+     */
+  label?: string | null;
   service: LineService;
   /** Whether the line is connected and able to send. */
   is_active: boolean;
@@ -55,6 +51,7 @@ export type HasMore = boolean;
 
 /**
  * The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.
+ * @nullable
  */
 export type NextCursor = string | null;
 
@@ -69,25 +66,23 @@ export type RequestId = string;
  */
 export interface LineList {
   /**
-   * The lines on this page.
-   * @maxItems 100
-   */
+     * The lines on this page.
+     * @maxItems 100
+     */
   data: Line[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
 /**
  * The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).
-
-**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
-
+ *
+ * **Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.
  */
 export type ErrorType = typeof ErrorType[keyof typeof ErrorType];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ErrorType = {
   authentication_error: 'authentication_error',
   authorization_error: 'authorization_error',
@@ -103,7 +98,6 @@ export const ErrorType = {
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ErrorCode = {
   missing_api_key: 'missing_api_key',
   invalid_api_key: 'invalid_api_key',
@@ -155,7 +149,6 @@ export interface ErrorResponse {
 export type SandboxStatus = typeof SandboxStatus[keyof typeof SandboxStatus];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const SandboxStatus = {
   missing: 'missing',
   pending: 'pending',
@@ -166,6 +159,7 @@ export const SandboxStatus = {
  * A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.
  * @minimum 0
  * @maximum 9007199254740991
+ * @nullable
  */
 export type NullableTimestamp = number | null;
 
@@ -178,76 +172,56 @@ export type Timestamp = number;
 
 /**
  * Today's sandbox messages, counted per account and reset at midnight UTC.
-
-**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
-
+ *
+ * **Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.
  */
 export interface SandboxUsage {
   /**
-   * Messages and audio messages sent from the sandbox line today.
-   * @minimum 0
-   */
+     * Messages and audio messages sent from the sandbox line today.
+     * @minimum 0
+     */
   used: number;
   /**
-   * How many the sandbox may send a day.
-   * @minimum 0
-   */
+     * How many the sandbox may send a day.
+     * @minimum 0
+     */
   limit: number;
   /**
-   * How many it may still send today.
-   * @minimum 0
-   */
+     * How many it may still send today.
+     * @minimum 0
+     */
   remaining: number;
   /** When the count starts again from zero (the next midnight UTC). */
   resets_at: Timestamp;
 }
 
 /**
- * While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
-
-**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
-
- */
-export type SandboxActivationCode = string | null;
-
-/**
- * The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
-
-**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
-
- */
-export type SandboxSandboxLineHandle = LineHandle | null;
-
-/**
- * The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
-
-**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
-
- */
-export type SandboxContactIdentifier = string | null;
-
-/**
  * The account's sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today's usage of its daily quota.
  */
 export interface Sandbox {
   status: SandboxStatus;
-  /** While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
-
-**Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
- */
-  activation_code: SandboxActivationCode;
-  /** The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
-
-**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
- */
-  sandbox_line_handle: SandboxSandboxLineHandle;
-  /** The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
-
-**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
- */
-  contact_identifier: SandboxContactIdentifier;
+  /**
+     * While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.
+     *
+     * **Unconfirmed:** when the code is `null`. The official CLI's type allows `null` but does not say when; this spec says it is a string only while `pending`.
+     * @nullable
+     */
+  activation_code: string | null;
+  /**
+     * The sandbox line's handle: text the activation code to it, and pass it as `from`. `null` while `missing`.
+     *
+     * **Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.
+     */
+  sandbox_line_handle: LineHandle | null;
+  /**
+     * The phone paired with the sandbox, the only recipient it can message; `null` until `active`.
+     *
+     * **Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.
+     * @nullable
+     */
+  contact_identifier: string | null;
   /** When your phone paired with the sandbox; `null` until `active`. */
-  activated_at: NullableTimestamp;
+  activated_at: NullableTimestamp | null;
   usage: SandboxUsage;
   request_id: RequestId;
 }
@@ -265,50 +239,47 @@ export type Cursor = string;
 export type ChatId = string;
 
 /**
- * The group's display name; `null` for one-to-one chats and unnamed groups.
- */
-export type ChatName = string | null;
-
-/**
- * Whether the chat is a group chat. `null` when not yet known for older chats.
- */
-export type ChatIsGroup = boolean | null;
-
-/**
- * Handles of the other people in the chat. `null` when not yet known for older chats.
- */
-export type ChatParticipants = string[] | null;
-
-/**
  * A conversation on a line, with one contact or with a group.
-`name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.
+ * `name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.
  */
 export interface Chat {
   id: ChatId;
   /** The line this chat lives on. */
   line_id: LineId;
-  /** The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
-
-**Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
- */
+  /**
+     * The contact's handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple's group identifier.
+     *
+     * **Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.
+     */
   identifier: string;
-  /** The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
-
-**Unconfirmed:** the full set of values.
- */
+  /**
+     * The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line's `service`.
+     *
+     * **Unconfirmed:** the full set of values.
+     */
   service: string;
-  /** The group's display name; `null` for one-to-one chats and unnamed groups. */
-  name?: ChatName;
-  /** Whether the chat is a group chat. `null` when not yet known for older chats. */
-  is_group?: ChatIsGroup;
-  /** Handles of the other people in the chat. `null` when not yet known for older chats. */
-  participants?: ChatParticipants;
+  /**
+     * The group's display name; `null` for one-to-one chats and unnamed groups.
+     * @nullable
+     */
+  name?: string | null;
+  /**
+     * Whether the chat is a group chat. `null` when not yet known for older chats.
+     * @nullable
+     */
+  is_group?: boolean | null;
+  /**
+     * Handles of the other people in the chat. `null` when not yet known for older chats.
+     * @nullable
+     */
+  participants?: string[] | null;
   /** When the last message in the chat was sent, or `null` if it has none. */
-  last_message_at?: NullableTimestamp;
-  /** Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
-
-**Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
- */
+  last_message_at?: NullableTimestamp | null;
+  /**
+     * Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).
+     *
+     * **Unconfirmed:** shown in the reference's example but absent from the official SDK, so it may be missing.
+     */
   has_received_inbound?: boolean;
 }
 
@@ -317,12 +288,12 @@ export interface Chat {
  */
 export interface ChatList {
   /**
-   * The chats on this page.
-   * @maxItems 100
-   */
+     * The chats on this page.
+     * @maxItems 100
+     */
   data: Chat[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -344,91 +315,44 @@ export type MessageId = string;
 export type MessageGuid = string;
 
 /**
- * The original file name, when known.
- */
-export type AttachmentFilename = string | null;
-
-/**
- * The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).
- */
-export type AttachmentMimeType = string | null;
-
-/**
- * The size in bytes, when known.
- * @minimum 0
- * @maximum 9007199254740991
- */
-export type AttachmentSize = number | null;
-
-/**
- * Where to download the file. The URL itself needs no API key.
-
-**Unconfirmed:** how long it stays valid.
-
- */
-export type AttachmentUrl = string | null;
-
-/**
- * Apple's on-device transcription of a voice memo. Absent or `null` for every other file.
- */
-export type AttachmentTranscription = string | null;
-
-/**
  * A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple's on-device `transcription`.
-Every field may be absent or `null`: the official SDK treats them all as optional.
+ * Every field may be absent or `null`: the official SDK treats them all as optional.
  */
 export interface Attachment {
-  /** The original file name, when known. */
-  filename?: AttachmentFilename;
-  /** The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`). */
-  mime_type?: AttachmentMimeType;
   /**
-   * The size in bytes, when known.
-   * @minimum 0
-   * @maximum 9007199254740991
-   */
-  size?: AttachmentSize;
-  /** Where to download the file. The URL itself needs no API key.
-
-**Unconfirmed:** how long it stays valid.
- */
-  url?: AttachmentUrl;
-  /** Apple's on-device transcription of a voice memo. Absent or `null` for every other file. */
-  transcription?: AttachmentTranscription;
+     * The original file name, when known.
+     * @nullable
+     */
+  filename?: string | null;
+  /**
+     * The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).
+     * @nullable
+     */
+  mime_type?: string | null;
+  /**
+     * The size in bytes, when known.
+     * @minimum 0
+     * @maximum 9007199254740991
+     * @nullable
+     */
+  size?: number | null;
+  /**
+     * Where to download the file. The URL itself needs no API key.
+     *
+     * **Unconfirmed:** how long it stays valid.
+     * @nullable
+     */
+  url?: string | null;
+  /**
+     * Apple's on-device transcription of a voice memo. Absent or `null` for every other file.
+     * @nullable
+     */
+  transcription?: string | null;
 }
 
 /**
- * The message text; `null` for a message that is only an attachment.
- */
-export type MessageTextProperty = string | null;
-
-/**
- * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-
-**Unconfirmed:** the full set of values.
-
- */
-export type MessageService = string | null;
-
-/**
- * `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.
- */
-export type MessageIsAudioMessage = boolean | null;
-
-/**
- * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
- * @pattern ^obx_[A-Za-z0-9]+$
- */
-export type MessageOutboxId = string | null;
-
-/**
- * The `guid` of the message this one replies to, or `null`.
- */
-export type MessageReplyToGuid = string | null;
-
-/**
  * A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.
-`text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.
+ * `text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.
  */
 export interface Message {
   id: MessageId;
@@ -439,30 +363,42 @@ export interface Message {
   guid: MessageGuid;
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
-  /** The message text; `null` for a message that is only an attachment. */
-  text?: MessageTextProperty;
+  /**
+     * The message text; `null` for a message that is only an attachment.
+     * @nullable
+     */
+  text?: string | null;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
-  /** The service the message went over, as Apple reports it (`iMessage`, `SMS`).
-
-**Unconfirmed:** the full set of values.
- */
-  service?: MessageService;
+  /**
+     * The service the message went over, as Apple reports it (`iMessage`, `SMS`).
+     *
+     * **Unconfirmed:** the full set of values.
+     * @nullable
+     */
+  service?: string | null;
   /** `true` for messages the line sent, `false` for messages it received. */
   is_from_me: boolean;
-  /** `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed. */
-  is_audio_message?: MessageIsAudioMessage;
+  /**
+     * `true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.
+     * @nullable
+     */
+  is_audio_message?: boolean | null;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
   synced_at: Timestamp;
   /**
-   * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
-   * @pattern ^obx_[A-Za-z0-9]+$
-   */
-  outbox_id?: MessageOutboxId;
-  /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid?: MessageReplyToGuid;
+     * The outbox item that sent this message, for messages sent through the API; otherwise `null`.
+     * @nullable
+     * @pattern ^obx_[A-Za-z0-9]+$
+     */
+  outbox_id?: string | null;
+  /**
+     * The `guid` of the message this one replies to, or `null`.
+     * @nullable
+     */
+  reply_to_guid?: string | null;
 }
 
 /**
@@ -470,20 +406,19 @@ export interface Message {
  */
 export interface MessageList {
   /**
-   * The messages on this page.
-   * @maxItems 100
-   */
+     * The messages on this page.
+     * @maxItems 100
+     */
   data: Message[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
 /**
  * The message text.
-
-**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
-
+ *
+ * **Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.
  * @minLength 1
  */
 export type MessageText = string;
@@ -496,48 +431,43 @@ export type FileId = string;
 
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-
-**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
-
+ *
+ * **Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 export type MessageReference = string;
 
-export type SendMessageRequestAnyOf = {
+/**
+ * A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.
+ */
+export type SendMessageRequest = {
   /** The handle of the line to send from. */
   from: LineHandle;
   /** A contact's phone number or Apple ID, or a chat ID (required for group chats). */
   to: Recipient;
   text: MessageText;
   /**
-   * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
-   * @maxItems 1
-   */
+     * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
+     * @maxItems 1
+     */
   attachments?: FileId[];
   /** The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it. */
   reply_to?: MessageReference;
-};
-
-export type SendMessageRequestAnyOfTwo = {
+} | {
   /** The handle of the line to send from. */
   from: LineHandle;
   /** A contact's phone number or Apple ID, or a chat ID (required for group chats). */
   to: Recipient;
   text?: MessageText;
   /**
-   * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
-   * @minItems 1
-   * @maxItems 1
-   */
+     * File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.
+     * @minItems 1
+     * @maxItems 1
+     */
   attachments: FileId[];
   /** The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it. */
   reply_to?: MessageReference;
 };
-
-/**
- * A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.
- */
-export type SendMessageRequest = SendMessageRequestAnyOf | SendMessageRequestAnyOfTwo;
 
 /**
  * Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.
@@ -551,7 +481,6 @@ export type OutboxItemId = string;
 export type OutboxItemCreatedStatus = typeof OutboxItemCreatedStatus[keyof typeof OutboxItemCreatedStatus];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const OutboxItemCreatedStatus = {
   pending: 'pending',
 } as const;
@@ -588,9 +517,8 @@ export type ReactionId = string;
 
 /**
  * The tapback: one of Apple's six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.
-
-**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
-
+ *
+ * **Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).
  */
 export type ReactionType = 'love' | 'like' | 'dislike' | 'laugh' | 'emphasize' | 'question' | (string & {});
 
@@ -619,12 +547,12 @@ export interface Reaction {
  */
 export interface ReactionList {
   /**
-   * The reactions on this page.
-   * @maxItems 100
-   */
+     * The reactions on this page.
+     * @maxItems 100
+     */
   data: Reaction[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -667,12 +595,12 @@ export interface TypingIndicator {
  */
 export interface TypingIndicatorList {
   /**
-   * The typing indicators on this page.
-   * @maxItems 100
-   */
+     * The typing indicators on this page.
+     * @maxItems 100
+     */
   data: TypingIndicator[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -682,7 +610,6 @@ export interface TypingIndicatorList {
 export type TypingState = typeof TypingState[keyof typeof TypingState];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const TypingState = {
   on: 'on',
   off: 'off',
@@ -725,12 +652,12 @@ export interface ReadReceipt {
  */
 export interface ReadReceiptList {
   /**
-   * The read receipts on this page.
-   * @maxItems 100
-   */
+     * The read receipts on this page.
+     * @maxItems 100
+     */
   data: ReadReceipt[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
 
@@ -750,7 +677,6 @@ export interface SendReadReceiptRequest {
 export type OutboxStatus = typeof OutboxStatus[keyof typeof OutboxStatus];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const OutboxStatus = {
   pending: 'pending',
   claimed: 'claimed',
@@ -760,16 +686,10 @@ export const OutboxStatus = {
 
 /**
  * The request body the write was queued with.
-
-**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
-
+ *
+ * **Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
  */
 export type OutboxItemPayload = { [key: string]: unknown };
-
-/**
- * Why the write failed, when `status` is `failed`; otherwise `null`.
- */
-export type OutboxItemError = string | null;
 
 /**
  * A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.
@@ -779,56 +699,56 @@ export interface OutboxItem {
   status: OutboxStatus;
   /** The line that sends the write. */
   line_id: LineId;
-  /** The request body the write was queued with.
-
-**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
- */
+  /**
+     * The request body the write was queued with.
+     *
+     * **Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.
+     */
   payload: OutboxItemPayload;
   /**
-   * How many times the line's device has tried to deliver the write.
-   * @minimum 0
-   */
+     * How many times the line's device has tried to deliver the write.
+     * @minimum 0
+     */
   attempts: number;
   /**
-   * How many attempts are made before the write is marked `failed`.
-   * @minimum 1
-   */
+     * How many attempts are made before the write is marked `failed`.
+     * @minimum 1
+     */
   max_attempts: number;
   /** When the write was queued. */
   created_at?: Timestamp;
   /** When the write reached `sent` or `failed`; `null` while it is still in progress. */
-  completed_at?: NullableTimestamp;
-  /** Why the write failed, when `status` is `failed`; otherwise `null`. */
-  error?: OutboxItemError;
+  completed_at?: NullableTimestamp | null;
+  /**
+     * Why the write failed, when `status` is `failed`; otherwise `null`.
+     * @nullable
+     */
+  error?: string | null;
   request_id: RequestId;
 }
-
-/**
- * A storage URL for the file, when one is available.
- */
-export type UploadedFileUrl = string | null;
-
-/**
- * The name sent in `X-Filename`, or `null` if none was sent.
- */
-export type UploadedFileFilename = string | null;
 
 /**
  * An uploaded file. Attach it to a message with its `id`.
  */
 export interface UploadedFile {
   id: FileId;
-  /** A storage URL for the file, when one is available. */
-  url?: UploadedFileUrl;
-  /** The name sent in `X-Filename`, or `null` if none was sent. */
-  filename?: UploadedFileFilename;
+  /**
+     * A storage URL for the file, when one is available.
+     * @nullable
+     */
+  url?: string | null;
+  /**
+     * The name sent in `X-Filename`, or `null` if none was sent.
+     * @nullable
+     */
+  filename?: string | null;
   /** The media type, taken from the upload's `Content-Type`. */
   mime_type: string;
   /**
-   * The size in bytes.
-   * @minimum 1
-   * @maximum 9007199254740991
-   */
+     * The size in bytes.
+     * @minimum 1
+     * @maximum 9007199254740991
+     */
   size: number;
   request_id: RequestId;
 }
@@ -857,7 +777,6 @@ export type WebhookUrl = string;
 export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const WebhookEventType = {
   messagereceived: 'message.received',
   messagesent: 'message.sent',
@@ -889,58 +808,48 @@ export interface Webhook {
  */
 export interface WebhookList {
   /**
-   * The webhooks on this page.
-   * @maxItems 100
-   */
+     * The webhooks on this page.
+     * @maxItems 100
+     */
   data: Webhook[];
   has_more: HasMore;
-  next_cursor: NextCursor;
+  next_cursor: NextCursor | null;
   request_id: RequestId;
 }
-
-/**
- * The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
-
-**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
-
- */
-export type CreateWebhookRequestFrom = LineHandle | '';
 
 /**
  * A webhook subscription to create.
  */
 export interface CreateWebhookRequest {
-  /** The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
-
-**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
- */
-  from?: CreateWebhookRequestFrom;
   /**
-   * Where to POST events: an HTTPS URL.
-
-**Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
-
-   * @maxLength 2048
-   * @pattern ^https?://
-   */
+     * The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.
+     *
+     * **Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook's `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.
+     */
+  from?: LineHandle | '';
+  /**
+     * Where to POST events: an HTTPS URL.
+     *
+     * **Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.
+     * @maxLength 2048
+     * @pattern ^https?://
+     */
   url: string;
   events: WebhookEvents;
 }
 
 /**
  * The secret that signs this webhook's deliveries (HMAC-SHA256, used as raw UTF-8 bytes). Returned once, when the webhook is created; store it.
-
-**Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
-
+ *
+ * **Unconfirmed:** the format. The official SDK's tests use the `whsec_` prefix.
  * @minLength 1
  */
 export type WebhookSecret = string;
 
 /**
  * A newly created webhook, with the signing secret you will not see again.
-
-**Unconfirmed:** whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
-
+ *
+ * **Unconfirmed:** whether this answer carries `request_id`. The docs show one; the official SDK's recorded answer has none, so it is optional here.
  */
 export interface WebhookWithSecret {
   id: WebhookId;
@@ -977,26 +886,10 @@ export interface DeletedWebhook {
 export type DeliveryId = string;
 
 /**
- * The message text; `null` for a message that is only an attachment.
- */
-export type WebhookMessageText = string | null;
-
-/**
- * `true` for a tap-to-record voice memo, `false` otherwise.
- */
-export type WebhookMessageIsAudioMessage = boolean | null;
-
-/**
- * The `guid` of the message this one replies to, or `null`.
- */
-export type WebhookMessageReplyToGuid = string | null;
-
-/**
  * A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.
-The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
-
-**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
-
+ * The delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).
+ *
+ * **Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.
  */
 export interface WebhookMessage {
   id: MessageId;
@@ -1009,20 +902,29 @@ export interface WebhookMessage {
   guid: MessageGuid;
   /** The handle of whoever wrote the message; the line's own handle for outgoing messages. */
   sender: string;
-  /** The message text; `null` for a message that is only an attachment. */
-  text?: WebhookMessageText;
+  /**
+     * The message text; `null` for a message that is only an attachment.
+     * @nullable
+     */
+  text?: string | null;
   /** The files attached to the message; empty when there are none. */
   attachments: Attachment[];
   /** `true` for `message.sent`, `false` for `message.received`. */
   is_from_me: boolean;
-  /** `true` for a tap-to-record voice memo, `false` otherwise. */
-  is_audio_message?: WebhookMessageIsAudioMessage;
+  /**
+     * `true` for a tap-to-record voice memo, `false` otherwise.
+     * @nullable
+     */
+  is_audio_message?: boolean | null;
   /** When the message was sent. */
   sent_at: Timestamp;
   /** When messages.dev recorded the message. */
   synced_at?: Timestamp;
-  /** The `guid` of the message this one replies to, or `null`. */
-  reply_to_guid?: WebhookMessageReplyToGuid;
+  /**
+     * The `guid` of the message this one replies to, or `null`.
+     * @nullable
+     */
+  reply_to_guid?: string | null;
 }
 
 /**
@@ -1031,7 +933,6 @@ export interface WebhookMessage {
 export type MessageReceivedEventEvent = typeof MessageReceivedEventEvent[keyof typeof MessageReceivedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const MessageReceivedEventEvent = {
   messagereceived: 'message.received',
 } as const;
@@ -1055,7 +956,6 @@ export interface MessageReceivedEvent {
 export type MessageSentEventEvent = typeof MessageSentEventEvent[keyof typeof MessageSentEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const MessageSentEventEvent = {
   messagesent: 'message.sent',
 } as const;
@@ -1075,9 +975,8 @@ export interface MessageSentEvent {
 
 /**
  * A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.
-
-**Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
-
+ *
+ * **Unconfirmed:** `synced_at`, seen only in the official SDK's test fixtures, so it is optional here.
  */
 export interface WebhookReaction {
   id: ReactionId;
@@ -1106,7 +1005,6 @@ export interface WebhookReaction {
 export type ReactionAddedEventEvent = typeof ReactionAddedEventEvent[keyof typeof ReactionAddedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ReactionAddedEventEvent = {
   reactionadded: 'reaction.added',
 } as const;
@@ -1130,7 +1028,6 @@ export interface ReactionAddedEvent {
 export type ReactionRemovedEventEvent = typeof ReactionRemovedEventEvent[keyof typeof ReactionRemovedEventEvent];
 
 
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const ReactionRemovedEventEvent = {
   reactionremoved: 'reaction.removed',
 } as const;
@@ -1203,49 +1100,24 @@ export type SendRateLimitedResponse = ErrorResponse;
  */
 export type ResourceForbiddenResponse = ErrorResponse;
 
-/**
- * The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number's leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.
-
-**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
-
- */
-export type FromParameter = string;
+export type FromParameter = LineHandle;
 
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-
-**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
-
+ *
+ * **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  */
 export type LimitParameter = number;
 
-/**
- * The `next_cursor` of the previous page. Omit it for the first page.
- */
-export type CursorParameter = string;
+export type CursorParameter = Cursor;
 
-/**
- * The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number's leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.
+export type ToParameter = Recipient;
 
-**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.
+export type MessageReferenceQueryParameter = MessageReference;
 
- */
-export type ToParameter = string;
+export type OutboxItemIdQueryParameter = OutboxItemId;
 
-/**
- * The message, by ID (`msg_…`) or GUID.
- */
-export type MessageReferenceQueryParameter = string;
-
-/**
- * The outbox item's ID, as returned by the write that queued it.
- */
-export type OutboxItemIdQueryParameter = string;
-
-/**
- * The file's ID, as returned by `POST /v1/files`.
- */
-export type FileIdQueryParameter = string;
+export type FileIdQueryParameter = FileId;
 
 /**
  * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
@@ -1262,25 +1134,20 @@ export type WebhookSignatureParameter = string;
  */
 export type WebhookTimestampParameter = string;
 
-/**
- * The delivery's ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.
- */
-export type WebhookDeliveryIdParameter = string;
+export type WebhookDeliveryIdParameter = DeliveryId;
 
 export type ListChatsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-
-**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
-
+ *
+ * **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  * @minimum 1
  */
 limit?: LimitParameter;
@@ -1294,9 +1161,8 @@ cursor?: CursorParameter;
 export type ListMessagesParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1307,9 +1173,8 @@ from: FromParameter;
 to: ToParameter;
 /**
  * How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.
-
-**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
-
+ *
+ * **Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI's examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.
  * @minimum 1
  */
 limit?: LimitParameter;
@@ -1323,9 +1188,8 @@ cursor?: CursorParameter;
 export type ListReactionsParams = {
 /**
  * A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).
-
-**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
-
+ *
+ * **Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.
  * @pattern ^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$
  */
 message_id: MessageReferenceQueryParameter;
@@ -1334,9 +1198,8 @@ message_id: MessageReferenceQueryParameter;
 export type ListTypingIndicatorsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1350,9 +1213,8 @@ to: ToParameter;
 export type ListReadReceiptsParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;
@@ -1391,9 +1253,8 @@ id: FileIdQueryParameter;
 export type ListWebhooksParams = {
 /**
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
-
-**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
-
+ *
+ * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
  * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
  */
 from: FromParameter;

@@ -64,181 +64,181 @@ export const getDeleteWebhookResponseMock = (): DeletedWebhook => ({"id":"wh_t6y
 
 
 export const getListLinesMockHandler = (overrideResponse?: LineList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<LineList> | LineList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/lines', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/lines', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListLinesResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListLinesResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getGetSandboxMockHandler = (overrideResponse?: Sandbox | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<Sandbox> | Sandbox), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/sandbox', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/sandbox', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getGetSandboxResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getGetSandboxResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getCreateSandboxMockHandler = (overrideResponse?: Sandbox | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<Sandbox> | Sandbox), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/sandbox', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/sandbox', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getCreateSandboxResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getCreateSandboxResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getListChatsMockHandler = (overrideResponse?: ChatList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<ChatList> | ChatList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/chats', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/chats', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListChatsResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListChatsResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getListMessagesMockHandler = (overrideResponse?: MessageList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<MessageList> | MessageList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/messages', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/messages', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListMessagesResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListMessagesResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getSendMessageMockHandler = (overrideResponse?: OutboxItemCreated | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<OutboxItemCreated> | OutboxItemCreated), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/messages', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/messages', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getSendMessageResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getSendMessageResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getSendAudioMessageMockHandler = (overrideResponse?: OutboxItemCreated | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<OutboxItemCreated> | OutboxItemCreated), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/audio-messages', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/audio-messages', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getSendAudioMessageResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getSendAudioMessageResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getListReactionsMockHandler = (overrideResponse?: ReactionList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<ReactionList> | ReactionList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/reactions', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/reactions', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListReactionsResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListReactionsResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getSendReactionMockHandler = (overrideResponse?: OutboxItemCreated | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<OutboxItemCreated> | OutboxItemCreated), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/reactions', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/reactions', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getSendReactionResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getSendReactionResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getListTypingIndicatorsMockHandler = (overrideResponse?: TypingIndicatorList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<TypingIndicatorList> | TypingIndicatorList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/typing', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/typing', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListTypingIndicatorsResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListTypingIndicatorsResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getSendTypingIndicatorMockHandler = (overrideResponse?: OutboxItemCreated | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<OutboxItemCreated> | OutboxItemCreated), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/typing', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/typing', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getSendTypingIndicatorResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getSendTypingIndicatorResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getListReadReceiptsMockHandler = (overrideResponse?: ReadReceiptList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<ReadReceiptList> | ReadReceiptList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/receipts', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/receipts', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListReadReceiptsResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListReadReceiptsResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getSendReadReceiptMockHandler = (overrideResponse?: OutboxItemCreated | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<OutboxItemCreated> | OutboxItemCreated), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/receipts', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/receipts', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getSendReadReceiptResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getSendReadReceiptResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getGetOutboxItemMockHandler = (overrideResponse?: OutboxItem | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<OutboxItem> | OutboxItem), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/outbox', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/outbox', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getGetOutboxItemResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getGetOutboxItemResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getUploadFileMockHandler = (overrideResponse?: UploadedFile | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<UploadedFile> | UploadedFile), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/files', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/files', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getUploadFileResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getUploadFileResponseMock(),
+      { status: 201
       })
   }, options)
 }
@@ -251,37 +251,37 @@ export const getGetFileMockHandler = (overrideLocation?: string | ((info: Parame
 }
 
 export const getListWebhooksMockHandler = (overrideResponse?: WebhookList | ((info: Parameters<Parameters<typeof http.get>[1]>[0]) => Promise<WebhookList> | WebhookList), options?: RequestHandlerOptions) => {
-  return http.get('*/v1/webhooks', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.get('*/v1/webhooks', async (info: Parameters<Parameters<typeof http.get>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getListWebhooksResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getListWebhooksResponseMock(),
+      { status: 200
       })
   }, options)
 }
 
 export const getCreateWebhookMockHandler = (overrideResponse?: WebhookWithSecret | ((info: Parameters<Parameters<typeof http.post>[1]>[0]) => Promise<WebhookWithSecret> | WebhookWithSecret), options?: RequestHandlerOptions) => {
-  return http.post('*/v1/webhooks', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.post('*/v1/webhooks', async (info: Parameters<Parameters<typeof http.post>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getCreateWebhookResponseMock()),
-      { status: 201,
-        headers: { 'Content-Type': 'application/json' }
+    : getCreateWebhookResponseMock(),
+      { status: 201
       })
   }, options)
 }
 
 export const getDeleteWebhookMockHandler = (overrideResponse?: DeletedWebhook | ((info: Parameters<Parameters<typeof http.delete>[1]>[0]) => Promise<DeletedWebhook> | DeletedWebhook), options?: RequestHandlerOptions) => {
-  return http.delete('*/v1/webhooks', async (info) => {
-  
-    return new HttpResponse(JSON.stringify(overrideResponse !== undefined
+  return http.delete('*/v1/webhooks', async (info: Parameters<Parameters<typeof http.delete>[1]>[0]) => {
+
+
+    return HttpResponse.json(overrideResponse !== undefined
     ? (typeof overrideResponse === "function" ? await overrideResponse(info) : overrideResponse)
-    : getDeleteWebhookResponseMock()),
-      { status: 200,
-        headers: { 'Content-Type': 'application/json' }
+    : getDeleteWebhookResponseMock(),
+      { status: 200
       })
   }, options)
 }

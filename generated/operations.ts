@@ -43,74 +43,70 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 
   /**
  * Lists the lines your API key can see: the shared sandbox line and your dedicated lines. A key
-restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
-other call.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
-
+ * restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
+ * other call.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
  * @summary List the lines this key can use
  */
 export const listLines = (
-    
+
  options?: SecondParameter<typeof apiRequest<LineList>>,) => {
       return apiRequest<LineList>(
       {url: `/v1/lines`, method: 'GET'
     },
       options);
     }
-  
+
 /**
  * Answers whether the account's sandbox exists and is paired with your phone, and how many of
-today's sandbox messages are left. Poll it after texting the activation code: `status` turns
-from `pending` to `active`.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
-
+ * today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+ * from `pending` to `active`.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
  * @summary Get the sandbox's status and today's usage
  */
 export const getSandbox = (
-    
+
  options?: SecondParameter<typeof apiRequest<Sandbox>>,) => {
       return apiRequest<Sandbox>(
       {url: `/v1/sandbox`, method: 'GET'
     },
       options);
     }
-  
+
 /**
  * Creates the account's sandbox when it is `missing`, with an activation code to text to the
-sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
-nothing: a `pending` sandbox keeps its code, an `active` one stays active.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
-
-**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
-
+ * sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+ * nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+ *
+ * **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
  * @summary Create the sandbox if it does not exist yet
  */
 export const createSandbox = (
-    
+
  options?: SecondParameter<typeof apiRequest<Sandbox>>,) => {
       return apiRequest<Sandbox>(
       {url: `/v1/sandbox`, method: 'POST'
     },
       options);
     }
-  
+
 /**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
-`id` as `to` to message a group.
-
-Requires the `chats:read` scope.
-
-**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
-
+ * `id` as `to` to message a group.
+ *
+ * Requires the `chats:read` scope.
+ *
+ * **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
  * @summary List the chats on a line
  */
 export const listChats = (
@@ -122,18 +118,17 @@ export const listChats = (
     },
       options);
     }
-  
+
 /**
  * Lists the messages in one chat on a line, inbound and outgoing, newest first. Outgoing messages
-sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
-their `outbox_id`.
-
-There is no endpoint that fetches a single message: page through this list instead.
-
-Requires the `messages:read` scope.
-
-**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
-
+ * sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
+ * their `outbox_id`.
+ *
+ * There is no endpoint that fetches a single message: page through this list instead.
+ *
+ * Requires the `messages:read` scope.
+ *
+ * **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
  * @summary List the messages in a chat
  */
 export const listMessages = (
@@ -145,28 +140,27 @@ export const listMessages = (
     },
       options);
     }
-  
+
 /**
  * Queues an iMessage or SMS from one of your lines and answers at once with an outbox item in
-`pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
-`message.sent` webhook.
-
-- Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
-  neither is refused with `missing_required_parameter`; more than one attachment with
-  `invalid_parameter_value`.
-- `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
-  addressed by chat ID.
-- Contact-first: outside the sandbox you can only message a contact or group that has
-  messaged your line before, or you get `403 contact_has_not_messaged`.
-- From the sandbox line you can only message your paired phone, at most 50 messages a day.
-- `reply_to` threads the message under another one, by ID or GUID.
-
-Idempotency keys are not supported, so a retried send can be delivered twice.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
-
+ * `pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
+ * `message.sent` webhook.
+ *
+ * - Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
+ *   neither is refused with `missing_required_parameter`; more than one attachment with
+ *   `invalid_parameter_value`.
+ * - `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
+ *   addressed by chat ID.
+ * - Contact-first: outside the sandbox you can only message a contact or group that has
+ *   messaged your line before, or you get `403 contact_has_not_messaged`.
+ * - From the sandbox line you can only message your paired phone, at most 50 messages a day.
+ * - `reply_to` threads the message under another one, by ID or GUID.
+ *
+ * Idempotency keys are not supported, so a retried send can be delivered twice.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
  * @summary Send a message
  */
 export const sendMessage = (
@@ -179,21 +173,20 @@ export const sendMessage = (
     },
       options);
     }
-  
+
 /**
  * Queues a native iMessage voice memo (the tap-to-play bubble with a waveform) made from an audio
-file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
-it. Answers at once with an outbox item in `pending`.
-
-- The line must be an iMessage line with advanced features, or the request is refused with
-  `advanced_features_required`.
-- Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
-- A file ID can be sent again and again.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
-
+ * file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
+ * it. Answers at once with an outbox item in `pending`.
+ *
+ * - The line must be an iMessage line with advanced features, or the request is refused with
+ *   `advanced_features_required`.
+ * - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
+ * - A file ID can be sent again and again.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
  * @summary Send a voice memo
  */
 export const sendAudioMessage = (
@@ -206,15 +199,14 @@ export const sendAudioMessage = (
     },
       options);
     }
-  
+
 /**
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
-`added: false`.
-
-Requires the `reactions:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
-
+ * `added: false`.
+ *
+ * Requires the `reactions:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
  * @summary List the reactions on a message
  */
 export const listReactions = (
@@ -226,16 +218,15 @@ export const listReactions = (
     },
       options);
     }
-  
+
 /**
  * Queues a tapback (`love`, `like`, `dislike`, `laugh`, `emphasize` or `question`) on a message,
-named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
-remove a tapback.
-
-Requires the `reactions:write` scope.
-
-**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
-
+ * named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
+ * remove a tapback.
+ *
+ * Requires the `reactions:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
  * @summary React to a message with a tapback
  */
 export const sendReaction = (
@@ -248,15 +239,14 @@ export const sendReaction = (
     },
       options);
     }
-  
+
 /**
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
-Inbound typing is not delivered by webhooks, so poll this if you need it.
-
-Requires the `typing:read` scope.
-
-**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
-
+ * Inbound typing is not delivered by webhooks, so poll this if you need it.
+ *
+ * Requires the `typing:read` scope.
+ *
+ * **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
  * @summary List who is typing in a chat
  */
 export const listTypingIndicators = (
@@ -268,15 +258,14 @@ export const listTypingIndicators = (
     },
       options);
     }
-  
+
 /**
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
-other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
-
-Requires the `typing:write` scope.
-
-**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
-
+ * other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `typing:write` scope.
+ *
+ * **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Show or hide the typing bubble
  */
 export const sendTypingIndicator = (
@@ -289,15 +278,14 @@ export const sendTypingIndicator = (
     },
       options);
     }
-  
+
 /**
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
-receipts are not delivered by webhooks, so poll this if you need them.
-
-Requires the `receipts:read` scope.
-
-**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
-
+ * receipts are not delivered by webhooks, so poll this if you need them.
+ *
+ * Requires the `receipts:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
  * @summary List how far a chat has been read
  */
 export const listReadReceipts = (
@@ -309,15 +297,14 @@ export const listReadReceipts = (
     },
       options);
     }
-  
+
 /**
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
-your last message. Answers at once with an outbox item in `pending`.
-
-Requires the `receipts:write` scope.
-
-**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
-
+ * your last message. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `receipts:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Mark a chat as read
  */
 export const sendReadReceipt = (
@@ -330,17 +317,16 @@ export const sendReadReceipt = (
     },
       options);
     }
-  
+
 /**
  * Every write (messages, audio messages, reactions, typing indicators, read receipts) is queued
-and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
-to `message.sent` instead.
-
-The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
-`max_attempts` are used up.
-
-Requires the `outbox:read` scope.
-
+ * and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
+ * to `message.sent` instead.
+ *
+ * The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
+ * `max_attempts` are used up.
+ *
+ * Requires the `outbox:read` scope.
  * @summary Get the delivery status of a queued write
  */
 export const getOutboxItem = (
@@ -352,21 +338,20 @@ export const getOutboxItem = (
     },
       options);
     }
-  
+
 /**
  * Uploads the raw bytes of a file: the request body is the file itself, not JSON and not
-multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
-`X-Filename` to its name. Then send the returned `id` in `attachments` of
-`POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
-reused.
-
-How the recipient sees it depends on the type: images inline, videos and audio in a player,
-documents as an icon with a preview, anything else as a generic file.
-
-Requires the `files:write` scope.
-
-**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
-
+ * multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
+ * `X-Filename` to its name. Then send the returned `id` in `attachments` of
+ * `POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
+ * reused.
+ *
+ * How the recipient sees it depends on the type: images inline, videos and audio in a player,
+ * documents as an icon with a preview, anything else as a generic file.
+ *
+ * Requires the `files:write` scope.
+ *
+ * **Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
  * @summary Upload a file to attach to a message
  */
 export const uploadFile = (
@@ -380,16 +365,15 @@ export const uploadFile = (
     },
       options);
     }
-  
+
 /**
  * Answers `302 Found` with a `Location` header that points at the file's bytes in storage. That
-URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
-turn redirects off (`redirect: "manual"` with fetch).
-
-Requires the `files:read` scope.
-
-**Unconfirmed:** how long the storage URL stays valid.
-
+ * URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
+ * turn redirects off (`redirect: "manual"` with fetch).
+ *
+ * Requires the `files:read` scope.
+ *
+ * **Unconfirmed:** how long the storage URL stays valid.
  * @summary Download a file
  */
 export const getFile = (
@@ -401,15 +385,14 @@ export const getFile = (
     },
       options);
     }
-  
+
 /**
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
-a secret is shown only once, when the webhook is created.
-
-Requires the `webhooks:read` scope.
-
-**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
-
+ * a secret is shown only once, when the webhook is created.
+ *
+ * Requires the `webhooks:read` scope.
+ *
+ * **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
  * @summary List the webhooks of a line
  */
 export const listWebhooks = (
@@ -421,18 +404,17 @@ export const listWebhooks = (
     },
       options);
     }
-  
+
 /**
  * Creates a webhook that POSTs the chosen events of a line to your URL, each delivery signed
-with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
-it. See the Webhooks guide for the delivery format and how to verify a signature.
-
-You can subscribe to `message.received`, `message.sent`, `reaction.added` and
-`reaction.removed`. The older typing and receipt events are refused with
-`invalid_parameter_value`.
-
-Requires the `webhooks:write` scope.
-
+ * with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
+ * it. See the Webhooks guide for the delivery format and how to verify a signature.
+ *
+ * You can subscribe to `message.received`, `message.sent`, `reaction.added` and
+ * `reaction.removed`. The older typing and receipt events are refused with
+ * `invalid_parameter_value`.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Subscribe a URL to a line's events
  */
 export const createWebhook = (
@@ -445,14 +427,13 @@ export const createWebhook = (
     },
       options);
     }
-  
+
 /**
  * Deletes a webhook subscription; its deliveries stop. The webhook's ID travels in the JSON
-request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
-sends it.
-
-Requires the `webhooks:write` scope.
-
+ * request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
+ * sends it.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Delete a webhook
  */
 export const deleteWebhook = (
@@ -465,7 +446,7 @@ export const deleteWebhook = (
     },
       options);
     }
-  
+
 export type ListLinesResult = NonNullable<Awaited<ReturnType<typeof listLines>>>
 export type GetSandboxResult = NonNullable<Awaited<ReturnType<typeof getSandbox>>>
 export type CreateSandboxResult = NonNullable<Awaited<ReturnType<typeof createSandbox>>>

@@ -73,29 +73,43 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 
 
 
+const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKey: K } => {
+  const result = { queryKey } as T & { queryKey: K };
+  for (const key of Object.keys(query)) {
+    // The explicit queryKey always wins, matching the previous
+    // `{ ...query, queryKey }` spread where it was set last.
+    if (key === 'queryKey') continue;
+    Object.defineProperty(result, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (query as Record<string, unknown>)[key],
+    });
+  }
+  return result;
+};
+
 /**
  * Lists the lines your API key can see: the shared sandbox line and your dedicated lines. A key
-restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
-other call.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
-
+ * restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
+ * other call.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
  * @summary List the lines this key can use
  */
 export const listLines = (
-    
+
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<LineList>(
       {url: `/v1/lines`, method: 'GET', signal
     },
       options);
     }
-  
+
 
 
 
@@ -105,7 +119,7 @@ export const getListLinesQueryKey = () => {
     ] as const;
     }
 
-    
+
 export const getListLinesQueryOptions = <TData = Awaited<ReturnType<typeof listLines>>, TError = ErrorType<UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listLines>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -113,13 +127,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListLinesQueryKey();
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listLines>>> = ({ signal }) => listLines(requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listLines>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -158,44 +172,44 @@ export function useListLines<TData = Awaited<ReturnType<typeof listLines>>, TErr
 
 export function useListLines<TData = Awaited<ReturnType<typeof listLines>>, TError = ErrorType<UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
   options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listLines>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListLinesQueryOptions(options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Answers whether the account's sandbox exists and is paired with your phone, and how many of
-today's sandbox messages are left. Poll it after texting the activation code: `status` turns
-from `pending` to `active`.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
-
+ * today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+ * from `pending` to `active`.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
  * @summary Get the sandbox's status and today's usage
  */
 export const getSandbox = (
-    
+
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<Sandbox>(
       {url: `/v1/sandbox`, method: 'GET', signal
     },
       options);
     }
-  
+
 
 
 
@@ -205,7 +219,7 @@ export const getGetSandboxQueryKey = () => {
     ] as const;
     }
 
-    
+
 export const getGetSandboxQueryOptions = <TData = Awaited<ReturnType<typeof getSandbox>>, TError = ErrorType<UnauthorizedResponse | SandboxForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSandbox>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -213,13 +227,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getGetSandboxQueryKey();
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof getSandbox>>> = ({ signal }) => getSandbox(requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getSandbox>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -258,76 +272,82 @@ export function useGetSandbox<TData = Awaited<ReturnType<typeof getSandbox>>, TE
 
 export function useGetSandbox<TData = Awaited<ReturnType<typeof getSandbox>>, TError = ErrorType<UnauthorizedResponse | SandboxForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
   options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSandbox>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getGetSandboxQueryOptions(options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Creates the account's sandbox when it is `missing`, with an activation code to text to the
-sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
-nothing: a `pending` sandbox keeps its code, an `active` one stays active.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
-
-**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
-
+ * sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+ * nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+ *
+ * **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
  * @summary Create the sandbox if it does not exist yet
  */
 export const createSandbox = (
-    
+
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<Sandbox>(
       {url: `/v1/sandbox`, method: 'POST', signal
     },
       options);
     }
-  
 
+
+
+
+export const getCreateSandboxMutationKey = () => ['createSandbox'] as const;
 
 export const getCreateSandboxMutationOptions = <TError = ErrorType<UnauthorizedResponse | SandboxForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createSandbox>>, TError,void, TContext>, request?: SecondParameter<typeof apiRequest>}
 ): UseMutationOptions<Awaited<ReturnType<typeof createSandbox>>, TError,void, TContext> => {
 
-const mutationKey = ['createSandbox'];
+const mutationKey = getCreateSandboxMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
+
 
 
       const mutationFn: MutationFunction<Awaited<ReturnType<typeof createSandbox>>, void> = () => {
-          
+
 
           return  createSandbox(requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
 
     export type CreateSandboxMutationResult = NonNullable<Awaited<ReturnType<typeof createSandbox>>>
-    
+
     export type CreateSandboxMutationError = ErrorType<UnauthorizedResponse | SandboxForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
+
 
     /**
  * @summary Create the sandbox if it does not exist yet
@@ -340,45 +360,41 @@ export const useCreateSandbox = <TError = ErrorType<UnauthorizedResponse | Sandb
         void,
         TContext
       > => {
-
-      const mutationOptions = getCreateSandboxMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getCreateSandboxMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
-`id` as `to` to message a group.
-
-Requires the `chats:read` scope.
-
-**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
-
+ * `id` as `to` to message a group.
+ *
+ * Requires the `chats:read` scope.
+ *
+ * **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
  * @summary List the chats on a line
  */
 export const listChats = (
     params: ListChatsParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<ChatList>(
       {url: `/v1/chats`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListChatsQueryKey = (params?: ListChatsParams,) => {
     return [
-    `/v1/chats`, ...(params ? [params]: [])
+    `/v1/chats`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
+
 export const getListChatsQueryOptions = <TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -386,13 +402,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListChatsQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listChats>>> = ({ signal }) => listChats(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -431,57 +447,57 @@ export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TErr
 
 export function useListChats<TData = Awaited<ReturnType<typeof listChats>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListChatsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listChats>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListChatsQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Lists the messages in one chat on a line, inbound and outgoing, newest first. Outgoing messages
-sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
-their `outbox_id`.
-
-There is no endpoint that fetches a single message: page through this list instead.
-
-Requires the `messages:read` scope.
-
-**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
-
+ * sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
+ * their `outbox_id`.
+ *
+ * There is no endpoint that fetches a single message: page through this list instead.
+ *
+ * Requires the `messages:read` scope.
+ *
+ * **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
  * @summary List the messages in a chat
  */
 export const listMessages = (
     params: ListMessagesParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<MessageList>(
       {url: `/v1/messages`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListMessagesQueryKey = (params?: ListMessagesParams,) => {
     return [
-    `/v1/messages`, ...(params ? [params]: [])
+    `/v1/messages`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
+
 export const getListMessagesQueryOptions = <TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -489,13 +505,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListMessagesQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listMessages>>> = ({ signal }) => listMessages(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -534,50 +550,50 @@ export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>
 
 export function useListMessages<TData = Awaited<ReturnType<typeof listMessages>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListMessagesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listMessages>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListMessagesQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Queues an iMessage or SMS from one of your lines and answers at once with an outbox item in
-`pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
-`message.sent` webhook.
-
-- Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
-  neither is refused with `missing_required_parameter`; more than one attachment with
-  `invalid_parameter_value`.
-- `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
-  addressed by chat ID.
-- Contact-first: outside the sandbox you can only message a contact or group that has
-  messaged your line before, or you get `403 contact_has_not_messaged`.
-- From the sandbox line you can only message your paired phone, at most 50 messages a day.
-- `reply_to` threads the message under another one, by ID or GUID.
-
-Idempotency keys are not supported, so a retried send can be delivered twice.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
-
+ * `pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
+ * `message.sent` webhook.
+ *
+ * - Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
+ *   neither is refused with `missing_required_parameter`; more than one attachment with
+ *   `invalid_parameter_value`.
+ * - `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
+ *   addressed by chat ID.
+ * - Contact-first: outside the sandbox you can only message a contact or group that has
+ *   messaged your line before, or you get `403 contact_has_not_messaged`.
+ * - From the sandbox line you can only message your paired phone, at most 50 messages a day.
+ * - `reply_to` threads the message under another one, by ID or GUID.
+ *
+ * Idempotency keys are not supported, so a retried send can be delivered twice.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
  * @summary Send a message
  */
 export const sendMessage = (
     sendMessageRequest: BodyType<SendMessageRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItemCreated>(
       {url: `/v1/messages`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -585,77 +601,79 @@ export const sendMessage = (
     },
       options);
     }
-  
 
 
-export const getSendMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext> => {
 
-const mutationKey = ['sendMessage'];
+
+export const getSendMessageMutationKey = () => ['sendMessage'] as const;
+
+export const getSendMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,SendMessageMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,SendMessageMutationVariables, TContext> => {
+
+const mutationKey = getSendMessageMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendMessage>>, {data: BodyType<SendMessageRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendMessage>>, SendMessageMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  sendMessage(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
 
     export type SendMessageMutationResult = NonNullable<Awaited<ReturnType<typeof sendMessage>>>
     export type SendMessageMutationBody = BodyType<SendMessageRequest>
-    export type SendMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendMessageMutationVariables = {data: BodyType<SendMessageRequest>}
 
     /**
  * @summary Send a message
  */
-export const useSendMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,{data: BodyType<SendMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+export const useSendMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendMessage>>, TError,SendMessageMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendMessage>>,
         TError,
-        {data: BodyType<SendMessageRequest>},
+        SendMessageMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getSendMessageMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getSendMessageMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Queues a native iMessage voice memo (the tap-to-play bubble with a waveform) made from an audio
-file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
-it. Answers at once with an outbox item in `pending`.
-
-- The line must be an iMessage line with advanced features, or the request is refused with
-  `advanced_features_required`.
-- Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
-- A file ID can be sent again and again.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
-
+ * file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
+ * it. Answers at once with an outbox item in `pending`.
+ *
+ * - The line must be an iMessage line with advanced features, or the request is refused with
+ *   `advanced_features_required`.
+ * - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
+ * - A file ID can be sent again and again.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
  * @summary Send a voice memo
  */
 export const sendAudioMessage = (
     sendAudioMessageRequest: BodyType<SendAudioMessageRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItemCreated>(
       {url: `/v1/audio-messages`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -663,111 +681,113 @@ export const sendAudioMessage = (
     },
       options);
     }
-  
 
 
-export const getSendAudioMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext> => {
 
-const mutationKey = ['sendAudioMessage'];
+
+export const getSendAudioMessageMutationKey = () => ['sendAudioMessage'] as const;
+
+export const getSendAudioMessageMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,SendAudioMessageMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,SendAudioMessageMutationVariables, TContext> => {
+
+const mutationKey = getSendAudioMessageMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendAudioMessage>>, {data: BodyType<SendAudioMessageRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendAudioMessage>>, SendAudioMessageMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  sendAudioMessage(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
 
     export type SendAudioMessageMutationResult = NonNullable<Awaited<ReturnType<typeof sendAudioMessage>>>
     export type SendAudioMessageMutationBody = BodyType<SendAudioMessageRequest>
-    export type SendAudioMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendAudioMessageMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>
+    export type SendAudioMessageMutationVariables = {data: BodyType<SendAudioMessageRequest>}
 
     /**
  * @summary Send a voice memo
  */
-export const useSendAudioMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | SendRateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,{data: BodyType<SendAudioMessageRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+export const useSendAudioMessage = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | SendRateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendAudioMessage>>, TError,SendAudioMessageMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendAudioMessage>>,
         TError,
-        {data: BodyType<SendAudioMessageRequest>},
+        SendAudioMessageMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getSendAudioMessageMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getSendAudioMessageMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
-`added: false`.
-
-Requires the `reactions:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
-
+ * `added: false`.
+ *
+ * Requires the `reactions:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
  * @summary List the reactions on a message
  */
 export const listReactions = (
     params: ListReactionsParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<ReactionList>(
       {url: `/v1/reactions`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListReactionsQueryKey = (params?: ListReactionsParams,) => {
     return [
-    `/v1/reactions`, ...(params ? [params]: [])
+    `/v1/reactions`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
-export const getListReactionsQueryOptions = <TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+
+export const getListReactionsQueryOptions = <TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListReactionsQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listReactions>>> = ({ signal }) => listReactions(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
 
 export type ListReactionsQueryResult = NonNullable<Awaited<ReturnType<typeof listReactions>>>
-export type ListReactionsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
+export type ListReactionsQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReactions>>,
@@ -777,7 +797,7 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof listReactions>>,
@@ -787,7 +807,7 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -795,40 +815,40 @@ export function useListReactions<TData = Awaited<ReturnType<typeof listReactions
  * @summary List the reactions on a message
  */
 
-export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useListReactions<TData = Awaited<ReturnType<typeof listReactions>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReactionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReactions>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListReactionsQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Queues a tapback (`love`, `like`, `dislike`, `laugh`, `emphasize` or `question`) on a message,
-named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
-remove a tapback.
-
-Requires the `reactions:write` scope.
-
-**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
-
+ * named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
+ * remove a tapback.
+ *
+ * Requires the `reactions:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
  * @summary React to a message with a tapback
  */
 export const sendReaction = (
     sendReactionRequest: BodyType<SendReactionRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItemCreated>(
       {url: `/v1/reactions`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -836,88 +856,90 @@ export const sendReaction = (
     },
       options);
     }
-  
 
 
-export const getSendReactionMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext> => {
 
-const mutationKey = ['sendReaction'];
+
+export const getSendReactionMutationKey = () => ['sendReaction'] as const;
+
+export const getSendReactionMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,SendReactionMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,SendReactionMutationVariables, TContext> => {
+
+const mutationKey = getSendReactionMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendReaction>>, {data: BodyType<SendReactionRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendReaction>>, SendReactionMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  sendReaction(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
 
     export type SendReactionMutationResult = NonNullable<Awaited<ReturnType<typeof sendReaction>>>
     export type SendReactionMutationBody = BodyType<SendReactionRequest>
-    export type SendReactionMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendReactionMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendReactionMutationVariables = {data: BodyType<SendReactionRequest>}
 
     /**
  * @summary React to a message with a tapback
  */
-export const useSendReaction = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,{data: BodyType<SendReactionRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+export const useSendReaction = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReaction>>, TError,SendReactionMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendReaction>>,
         TError,
-        {data: BodyType<SendReactionRequest>},
+        SendReactionMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getSendReactionMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getSendReactionMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
-Inbound typing is not delivered by webhooks, so poll this if you need it.
-
-Requires the `typing:read` scope.
-
-**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
-
+ * Inbound typing is not delivered by webhooks, so poll this if you need it.
+ *
+ * Requires the `typing:read` scope.
+ *
+ * **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
  * @summary List who is typing in a chat
  */
 export const listTypingIndicators = (
     params: ListTypingIndicatorsParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<TypingIndicatorList>(
       {url: `/v1/typing`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListTypingIndicatorsQueryKey = (params?: ListTypingIndicatorsParams,) => {
     return [
-    `/v1/typing`, ...(params ? [params]: [])
+    `/v1/typing`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
+
 export const getListTypingIndicatorsQueryOptions = <TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -925,13 +947,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListTypingIndicatorsQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listTypingIndicators>>> = ({ signal }) => listTypingIndicators(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -970,37 +992,37 @@ export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTy
 
 export function useListTypingIndicators<TData = Awaited<ReturnType<typeof listTypingIndicators>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListTypingIndicatorsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listTypingIndicators>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListTypingIndicatorsQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
-other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
-
-Requires the `typing:write` scope.
-
-**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
-
+ * other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `typing:write` scope.
+ *
+ * **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Show or hide the typing bubble
  */
 export const sendTypingIndicator = (
     sendTypingIndicatorRequest: BodyType<SendTypingIndicatorRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItemCreated>(
       {url: `/v1/typing`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -1008,30 +1030,35 @@ export const sendTypingIndicator = (
     },
       options);
     }
-  
 
+
+
+
+export const getSendTypingIndicatorMutationKey = () => ['sendTypingIndicator'] as const;
 
 export const getSendTypingIndicatorMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext> => {
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,SendTypingIndicatorMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,SendTypingIndicatorMutationVariables, TContext> => {
 
-const mutationKey = ['sendTypingIndicator'];
+const mutationKey = getSendTypingIndicatorMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendTypingIndicator>>, {data: BodyType<SendTypingIndicatorRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendTypingIndicator>>, SendTypingIndicatorMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  sendTypingIndicator(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
@@ -1039,57 +1066,54 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
     export type SendTypingIndicatorMutationResult = NonNullable<Awaited<ReturnType<typeof sendTypingIndicator>>>
     export type SendTypingIndicatorMutationBody = BodyType<SendTypingIndicatorRequest>
     export type SendTypingIndicatorMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendTypingIndicatorMutationVariables = {data: BodyType<SendTypingIndicatorRequest>}
 
     /**
  * @summary Show or hide the typing bubble
  */
 export const useSendTypingIndicator = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,{data: BodyType<SendTypingIndicatorRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendTypingIndicator>>, TError,SendTypingIndicatorMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendTypingIndicator>>,
         TError,
-        {data: BodyType<SendTypingIndicatorRequest>},
+        SendTypingIndicatorMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getSendTypingIndicatorMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getSendTypingIndicatorMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
-receipts are not delivered by webhooks, so poll this if you need them.
-
-Requires the `receipts:read` scope.
-
-**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
-
+ * receipts are not delivered by webhooks, so poll this if you need them.
+ *
+ * Requires the `receipts:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
  * @summary List how far a chat has been read
  */
 export const listReadReceipts = (
     params: ListReadReceiptsParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<ReadReceiptList>(
       {url: `/v1/receipts`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListReadReceiptsQueryKey = (params?: ListReadReceiptsParams,) => {
     return [
-    `/v1/receipts`, ...(params ? [params]: [])
+    `/v1/receipts`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
+
 export const getListReadReceiptsQueryOptions = <TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -1097,13 +1121,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListReadReceiptsQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listReadReceipts>>> = ({ signal }) => listReadReceipts(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -1142,37 +1166,37 @@ export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadRe
 
 export function useListReadReceipts<TData = Awaited<ReturnType<typeof listReadReceipts>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListReadReceiptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReadReceipts>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListReadReceiptsQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
-your last message. Answers at once with an outbox item in `pending`.
-
-Requires the `receipts:write` scope.
-
-**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
-
+ * your last message. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `receipts:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Mark a chat as read
  */
 export const sendReadReceipt = (
     sendReadReceiptRequest: BodyType<SendReadReceiptRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItemCreated>(
       {url: `/v1/receipts`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -1180,30 +1204,35 @@ export const sendReadReceipt = (
     },
       options);
     }
-  
 
+
+
+
+export const getSendReadReceiptMutationKey = () => ['sendReadReceipt'] as const;
 
 export const getSendReadReceiptMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext> => {
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,SendReadReceiptMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,SendReadReceiptMutationVariables, TContext> => {
 
-const mutationKey = ['sendReadReceipt'];
+const mutationKey = getSendReadReceiptMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendReadReceipt>>, {data: BodyType<SendReadReceiptRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof sendReadReceipt>>, SendReadReceiptMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  sendReadReceipt(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
@@ -1211,82 +1240,79 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
     export type SendReadReceiptMutationResult = NonNullable<Awaited<ReturnType<typeof sendReadReceipt>>>
     export type SendReadReceiptMutationBody = BodyType<SendReadReceiptRequest>
     export type SendReadReceiptMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type SendReadReceiptMutationVariables = {data: BodyType<SendReadReceiptRequest>}
 
     /**
  * @summary Mark a chat as read
  */
 export const useSendReadReceipt = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | SendForbiddenResponse | ChatNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,{data: BodyType<SendReadReceiptRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof sendReadReceipt>>, TError,SendReadReceiptMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof sendReadReceipt>>,
         TError,
-        {data: BodyType<SendReadReceiptRequest>},
+        SendReadReceiptMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getSendReadReceiptMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getSendReadReceiptMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Every write (messages, audio messages, reactions, typing indicators, read receipts) is queued
-and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
-to `message.sent` instead.
-
-The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
-`max_attempts` are used up.
-
-Requires the `outbox:read` scope.
-
+ * and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
+ * to `message.sent` instead.
+ *
+ * The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
+ * `max_attempts` are used up.
+ *
+ * Requires the `outbox:read` scope.
  * @summary Get the delivery status of a queued write
  */
 export const getOutboxItem = (
     params: GetOutboxItemParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<OutboxItem>(
       {url: `/v1/outbox`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getGetOutboxItemQueryKey = (params?: GetOutboxItemParams,) => {
     return [
-    `/v1/outbox`, ...(params ? [params]: [])
+    `/v1/outbox`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
-export const getGetOutboxItemQueryOptions = <TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
+
+export const getGetOutboxItemQueryOptions = <TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getGetOutboxItemQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof getOutboxItem>>> = ({ signal }) => getOutboxItem(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
 
 export type GetOutboxItemQueryResult = NonNullable<Awaited<ReturnType<typeof getOutboxItem>>>
-export type GetOutboxItemQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
+export type GetOutboxItemQueryError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof getOutboxItem>>,
@@ -1296,7 +1322,7 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof getOutboxItem>>,
@@ -1306,7 +1332,7 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
       >, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -1314,37 +1340,37 @@ export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem
  * @summary Get the delivery status of a queued write
  */
 
-export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetOutboxItem<TData = Awaited<ReturnType<typeof getOutboxItem>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetOutboxItemParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getOutboxItem>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getGetOutboxItemQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Uploads the raw bytes of a file: the request body is the file itself, not JSON and not
-multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
-`X-Filename` to its name. Then send the returned `id` in `attachments` of
-`POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
-reused.
-
-How the recipient sees it depends on the type: images inline, videos and audio in a player,
-documents as an icon with a preview, anything else as a generic file.
-
-Requires the `files:write` scope.
-
-**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
-
+ * multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
+ * `X-Filename` to its name. Then send the returned `id` in `attachments` of
+ * `POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
+ * reused.
+ *
+ * How the recipient sees it depends on the type: images inline, videos and audio in a player,
+ * documents as an icon with a preview, anything else as a generic file.
+ *
+ * Requires the `files:write` scope.
+ *
+ * **Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
  * @summary Upload a file to attach to a message
  */
 export const uploadFile = (
@@ -1352,8 +1378,8 @@ export const uploadFile = (
     headers?: UploadFileHeaders,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<UploadedFile>(
       {url: `/v1/files`, method: 'POST',
       headers: {'Content-Type': 'application/octet-stream', ...headers},
@@ -1361,30 +1387,35 @@ export const uploadFile = (
     },
       options);
     }
-  
 
+
+
+
+export const getUploadFileMutationKey = () => ['uploadFile'] as const;
 
 export const getUploadFileMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext> => {
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,UploadFileMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,UploadFileMutationVariables, TContext> => {
 
-const mutationKey = ['uploadFile'];
+const mutationKey = getUploadFileMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof uploadFile>>, {data: BodyType<Blob>;headers?: UploadFileHeaders}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof uploadFile>>, UploadFileMutationVariables> = (props) => {
           const {data,headers} = props ?? {};
 
           return  uploadFile(data,headers,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
@@ -1392,81 +1423,78 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
     export type UploadFileMutationResult = NonNullable<Awaited<ReturnType<typeof uploadFile>>>
     export type UploadFileMutationBody = BodyType<Blob>
     export type UploadFileMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
+    export type UploadFileMutationVariables = {data: BodyType<Blob>;headers?: UploadFileHeaders}
 
     /**
  * @summary Upload a file to attach to a message
  */
 export const useUploadFile = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,{data: BodyType<Blob>;headers?: UploadFileHeaders}, TContext>, request?: SecondParameter<typeof apiRequest>}
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof uploadFile>>, TError,UploadFileMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof uploadFile>>,
         TError,
-        {data: BodyType<Blob>;headers?: UploadFileHeaders},
+        UploadFileMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getUploadFileMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getUploadFileMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Answers `302 Found` with a `Location` header that points at the file's bytes in storage. That
-URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
-turn redirects off (`redirect: "manual"` with fetch).
-
-Requires the `files:read` scope.
-
-**Unconfirmed:** how long the storage URL stays valid.
-
+ * URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
+ * turn redirects off (`redirect: "manual"` with fetch).
+ *
+ * Requires the `files:read` scope.
+ *
+ * **Unconfirmed:** how long the storage URL stays valid.
  * @summary Download a file
  */
 export const getFile = (
     params: GetFileParams,
  options?: SecondParameter<typeof apiRedirect>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRedirect<unknown>(
       {url: `/v1/files`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getGetFileQueryKey = (params?: GetFileParams,) => {
     return [
-    `/v1/files`, ...(params ? [params]: [])
+    `/v1/files`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
-export const getGetFileQueryOptions = <TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
+
+export const getGetFileQueryOptions = <TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
 ) => {
 
 const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getGetFileQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof getFile>>> = ({ signal }) => getFile(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
 
 export type GetFileQueryResult = NonNullable<Awaited<ReturnType<typeof getFile>>>
-export type GetFileQueryError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
+export type GetFileQueryError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
 
 
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>> & Pick<
         DefinedInitialDataOptions<
           Awaited<ReturnType<typeof getFile>>,
@@ -1476,7 +1504,7 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
       >, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>> & Pick<
         UndefinedInitialDataOptions<
           Awaited<ReturnType<typeof getFile>>,
@@ -1486,7 +1514,7 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
       >, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
  , queryClient?: QueryClient
   ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
@@ -1494,56 +1522,56 @@ export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError =
  * @summary Download a file
  */
 
-export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>>(
+export function useGetFile<TData = Awaited<ReturnType<typeof getFile>>, TError = ErrorType<void | ErrorResponse | UnauthorizedResponse | ScopeForbiddenResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: GetFileParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getFile>>, TError, TData>>, request?: SecondParameter<typeof apiRedirect>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getGetFileQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
-a secret is shown only once, when the webhook is created.
-
-Requires the `webhooks:read` scope.
-
-**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
-
+ * a secret is shown only once, when the webhook is created.
+ *
+ * Requires the `webhooks:read` scope.
+ *
+ * **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
  * @summary List the webhooks of a line
  */
 export const listWebhooks = (
     params: ListWebhooksParams,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<WebhookList>(
       {url: `/v1/webhooks`, method: 'GET',
         params, signal
     },
       options);
     }
-  
+
 
 
 
 export const getListWebhooksQueryKey = (params?: ListWebhooksParams,) => {
     return [
-    `/v1/webhooks`, ...(params ? [params]: [])
+    `/v1/webhooks`, ...(params ? [params] : [])
     ] as const;
     }
 
-    
+
 export const getListWebhooksQueryOptions = <TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
 ) => {
 
@@ -1551,13 +1579,13 @@ const {query: queryOptions, request: requestOptions} = options ?? {};
 
   const queryKey =  queryOptions?.queryKey ?? getListWebhooksQueryKey(params);
 
-  
+
 
     const queryFn: QueryFunction<Awaited<ReturnType<typeof listWebhooks>>> = ({ signal }) => listWebhooks(params, requestOptions, signal);
 
-      
 
-      
+
+
 
    return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
 }
@@ -1596,40 +1624,40 @@ export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>
 
 export function useListWebhooks<TData = Awaited<ReturnType<typeof listWebhooks>>, TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>>(
  params: ListWebhooksParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listWebhooks>>, TError, TData>>, request?: SecondParameter<typeof apiRequest>}
- , queryClient?: QueryClient 
+ , queryClient?: QueryClient
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getListWebhooksQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 
-  query.queryKey = queryOptions.queryKey ;
-
-  return query;
+  return withQueryKey(query, queryOptions.queryKey);
 }
+
+
+
 
 
 
 
 /**
  * Creates a webhook that POSTs the chosen events of a line to your URL, each delivery signed
-with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
-it. See the Webhooks guide for the delivery format and how to verify a signature.
-
-You can subscribe to `message.received`, `message.sent`, `reaction.added` and
-`reaction.removed`. The older typing and receipt events are refused with
-`invalid_parameter_value`.
-
-Requires the `webhooks:write` scope.
-
+ * with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
+ * it. See the Webhooks guide for the delivery format and how to verify a signature.
+ *
+ * You can subscribe to `message.received`, `message.sent`, `reaction.added` and
+ * `reaction.removed`. The older typing and receipt events are refused with
+ * `invalid_parameter_value`.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Subscribe a URL to a line's events
  */
 export const createWebhook = (
     createWebhookRequest: BodyType<CreateWebhookRequest>,
  options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
 ) => {
-      
-      
+
+
       return apiRequest<WebhookWithSecret>(
       {url: `/v1/webhooks`, method: 'POST',
       headers: {'Content-Type': 'application/json', },
@@ -1637,30 +1665,35 @@ export const createWebhook = (
     },
       options);
     }
-  
 
+
+
+
+export const getCreateWebhookMutationKey = () => ['createWebhook'] as const;
 
 export const getCreateWebhookMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext> => {
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,CreateWebhookMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,CreateWebhookMutationVariables, TContext> => {
 
-const mutationKey = ['createWebhook'];
+const mutationKey = getCreateWebhookMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createWebhook>>, {data: BodyType<CreateWebhookRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createWebhook>>, CreateWebhookMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  createWebhook(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
@@ -1668,91 +1701,92 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
     export type CreateWebhookMutationResult = NonNullable<Awaited<ReturnType<typeof createWebhook>>>
     export type CreateWebhookMutationBody = BodyType<CreateWebhookRequest>
     export type CreateWebhookMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>
+    export type CreateWebhookMutationVariables = {data: BodyType<CreateWebhookRequest>}
 
     /**
  * @summary Subscribe a URL to a line's events
  */
 export const useCreateWebhook = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | LineForbiddenResponse | LineNotFoundResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,{data: BodyType<CreateWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createWebhook>>, TError,CreateWebhookMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof createWebhook>>,
         TError,
-        {data: BodyType<CreateWebhookRequest>},
+        CreateWebhookMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getCreateWebhookMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getCreateWebhookMutationOptions(options), queryClient);
     }
-    
+
 /**
  * Deletes a webhook subscription; its deliveries stop. The webhook's ID travels in the JSON
-request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
-sends it.
-
-Requires the `webhooks:write` scope.
-
+ * request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
+ * sends it.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Delete a webhook
  */
 export const deleteWebhook = (
     deleteWebhookRequest: BodyType<DeleteWebhookRequest>,
- options?: SecondParameter<typeof apiRequest>,) => {
-      
-      
+ options?: SecondParameter<typeof apiRequest>,signal?: AbortSignal
+) => {
+
+
       return apiRequest<DeletedWebhook>(
       {url: `/v1/webhooks`, method: 'DELETE',
       headers: {'Content-Type': 'application/json', },
-      data: deleteWebhookRequest
+      data: deleteWebhookRequest, signal
     },
       options);
     }
-  
 
 
-export const getDeleteWebhookMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
-): UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext> => {
 
-const mutationKey = ['deleteWebhook'];
+
+export const getDeleteWebhookMutationKey = () => ['deleteWebhook'] as const;
+
+export const getDeleteWebhookMutationOptions = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,DeleteWebhookMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,DeleteWebhookMutationVariables, TContext> => {
+
+const mutationKey = getDeleteWebhookMutationKey();
 const {mutation: mutationOptions, request: requestOptions} = options ?
       options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
       options
       : {...options, mutation: {...options.mutation, mutationKey}}
       : {mutation: { mutationKey, }, request: undefined};
 
-      
 
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteWebhook>>, {data: BodyType<DeleteWebhookRequest>}> = (props) => {
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteWebhook>>, DeleteWebhookMutationVariables> = (props) => {
           const {data} = props ?? {};
 
           return  deleteWebhook(data,requestOptions)
         }
 
-        
+
+
+
 
 
   return  { mutationFn, ...mutationOptions }}
 
     export type DeleteWebhookMutationResult = NonNullable<Awaited<ReturnType<typeof deleteWebhook>>>
     export type DeleteWebhookMutationBody = BodyType<DeleteWebhookRequest>
-    export type DeleteWebhookMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>
+    export type DeleteWebhookMutationError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>
+    export type DeleteWebhookMutationVariables = {data: BodyType<DeleteWebhookRequest>}
 
     /**
  * @summary Delete a webhook
  */
-export const useDeleteWebhook = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | ErrorResponse | RateLimitedResponse | ServerErrorResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,{data: BodyType<DeleteWebhookRequest>}, TContext>, request?: SecondParameter<typeof apiRequest>}
+export const useDeleteWebhook = <TError = ErrorType<ErrorResponse | UnauthorizedResponse | ResourceForbiddenResponse | RateLimitedResponse | ServerErrorResponse>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteWebhook>>, TError,DeleteWebhookMutationVariables, TContext>, request?: SecondParameter<typeof apiRequest>}
  , queryClient?: QueryClient): UseMutationResult<
         Awaited<ReturnType<typeof deleteWebhook>>,
         TError,
-        {data: BodyType<DeleteWebhookRequest>},
+        DeleteWebhookMutationVariables,
         TContext
       > => {
-
-      const mutationOptions = getDeleteWebhookMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
+      return useMutation(getDeleteWebhookMutationOptions(options), queryClient);
     }
-    
+

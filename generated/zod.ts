@@ -5,24 +5,25 @@ import * as zod from 'zod';
 
 /**
  * Lists the lines your API key can see: the shared sandbox line and your dedicated lines. A key
-restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
-other call.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
-
+ * restricted to some lines still sees the sandbox line. Use a line's `handle` as `from` in every
+ * other call.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`, and in practice fits on one page (`has_more: false`).
  * @summary List the lines this key can use
  */
 export const listLines200ResponseDataItemIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listLines200ResponseDataItemHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const listLines200ResponseDataMax = 100;export const listLines200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listLines200ResponseDataMax = 100;
+
+export const listLines200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines200Response = zod.object({
+export const ListLines200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listLines200ResponseDataItemIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
+  "handle": zod.string().regex(listLines200ResponseDataItemHandleRegExp).describe('The line\'s phone number (E.164) or Apple ID. Pass it as `from` to act on this line.'),
   "label": zod.string().nullish().describe('A name you gave the line in the dashboard, or `null`.'),
   "service": zod.enum(['imessage', 'sms', 'auto']).describe('What the line sends with: `imessage`, `sms`, or `auto` (iMessage where the recipient has it, SMS otherwise).'),
   "is_active": zod.boolean().describe('Whether the line is connected and able to send.')
@@ -35,7 +36,7 @@ export const listLines200Response = zod.object({
 export const listLines401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines401Response = zod.object({
+export const ListLines401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -48,7 +49,7 @@ export const listLines401Response = zod.object({
 export const listLines403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines403Response = zod.object({
+export const ListLines403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -61,7 +62,7 @@ export const listLines403Response = zod.object({
 export const listLines429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines429Response = zod.object({
+export const ListLines429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -74,7 +75,7 @@ export const listLines429Response = zod.object({
 export const listLines500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listLines500Response = zod.object({
+export const ListLines500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -87,32 +88,41 @@ export const listLines500Response = zod.object({
 
 /**
  * Answers whether the account's sandbox exists and is paired with your phone, and how many of
-today's sandbox messages are left. Poll it after texting the activation code: `status` turns
-from `pending` to `active`.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
-
+ * today's sandbox messages are left. Poll it after texting the activation code: `status` turns
+ * from `pending` to `active`.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
  * @summary Get the sandbox's status and today's usage
  */
-export const getSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const getSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const getSandbox200ResponseActivatedAtMin = 0;
-export const getSandbox200ResponseActivatedAtMax = 9007199254740991;export const getSandbox200ResponseUsageUsedMin = 0;export const getSandbox200ResponseUsageLimitMin = 0;export const getSandbox200ResponseUsageRemainingMin = 0;export const getSandbox200ResponseUsageResetsAtMin = 0;
-export const getSandbox200ResponseUsageResetsAtMax = 9007199254740991;export const getSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const getSandbox200ResponseActivatedAtMax = 9007199254740991;
+
+export const getSandbox200ResponseUsageUsedMin = 0;
+
+export const getSandbox200ResponseUsageLimitMin = 0;
+
+export const getSandbox200ResponseUsageRemainingMin = 0;
+
+export const getSandbox200ResponseUsageResetsAtMin = 0;
+export const getSandbox200ResponseUsageResetsAtMax = 9007199254740991;
+
+export const getSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getSandbox200Response = zod.object({
+export const GetSandbox200Response = zod.object({
   "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
   "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
-  "sandbox_line_handle": zod.union([zod.string().regex(getSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(getSandbox200ResponseSandboxLineHandleOneRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
   "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
-  "activated_at": zod.number().min(getSandbox200ResponseActivatedAtMin).max(getSandbox200ResponseActivatedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "activated_at": zod.int().min(getSandbox200ResponseActivatedAtMin).max(getSandbox200ResponseActivatedAtMax).nullable().describe('When your phone paired with the sandbox; `null` until `active`.'),
   "usage": zod.object({
-  "used": zod.number().min(getSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
-  "limit": zod.number().min(getSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
-  "remaining": zod.number().min(getSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
-  "resets_at": zod.number().min(getSandbox200ResponseUsageResetsAtMin).max(getSandbox200ResponseUsageResetsAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "used": zod.int().min(getSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.int().min(getSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.int().min(getSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.int().min(getSandbox200ResponseUsageResetsAtMin).max(getSandbox200ResponseUsageResetsAtMax).describe('When the count starts again from zero (the next midnight UTC).')
 }).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
   "request_id": zod.string().regex(getSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
@@ -120,7 +130,7 @@ export const getSandbox200Response = zod.object({
 export const getSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getSandbox401Response = zod.object({
+export const GetSandbox401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -133,7 +143,7 @@ export const getSandbox401Response = zod.object({
 export const getSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getSandbox403Response = zod.object({
+export const GetSandbox403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -146,7 +156,7 @@ export const getSandbox403Response = zod.object({
 export const getSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getSandbox429Response = zod.object({
+export const GetSandbox429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -159,7 +169,7 @@ export const getSandbox429Response = zod.object({
 export const getSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getSandbox500Response = zod.object({
+export const GetSandbox500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -172,34 +182,43 @@ export const getSandbox500Response = zod.object({
 
 /**
  * Creates the account's sandbox when it is `missing`, with an activation code to text to the
-sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
-nothing: a `pending` sandbox keeps its code, an `active` one stays active.
-
-Requires the `lines:read` scope.
-
-**Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
-
-**Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
-
+ * sandbox line from your phone, and answers the sandbox as it is now. Calling it again changes
+ * nothing: a `pending` sandbox keeps its code, an `active` one stays active.
+ *
+ * Requires the `lines:read` scope.
+ *
+ * **Unconfirmed:** the scope. No `lines:write` scope is documented; this spec asks for `lines:read`, like reading the sandbox.
+ *
+ * **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
  * @summary Create the sandbox if it does not exist yet
  */
-export const createSandbox200ResponseSandboxLineHandleRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const createSandbox200ResponseActivatedAtMin = 0;
-export const createSandbox200ResponseActivatedAtMax = 9007199254740991;export const createSandbox200ResponseUsageUsedMin = 0;export const createSandbox200ResponseUsageLimitMin = 0;export const createSandbox200ResponseUsageRemainingMin = 0;export const createSandbox200ResponseUsageResetsAtMin = 0;
-export const createSandbox200ResponseUsageResetsAtMax = 9007199254740991;export const createSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const createSandbox200ResponseActivatedAtMax = 9007199254740991;
+
+export const createSandbox200ResponseUsageUsedMin = 0;
+
+export const createSandbox200ResponseUsageLimitMin = 0;
+
+export const createSandbox200ResponseUsageRemainingMin = 0;
+
+export const createSandbox200ResponseUsageResetsAtMin = 0;
+export const createSandbox200ResponseUsageResetsAtMax = 9007199254740991;
+
+export const createSandbox200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createSandbox200Response = zod.object({
+export const CreateSandbox200Response = zod.object({
   "status": zod.enum(['missing', 'pending', 'active']).describe('`missing` until the sandbox is created, `pending` until your phone texts the activation code, then `active`.'),
   "activation_code": zod.string().nullable().describe('While `pending`: the code to text to `sandbox_line_handle` from your phone. `null` otherwise.\n\n**Unconfirmed:** when the code is `null`. The official CLI\'s type allows `null` but does not say when; this spec says it is a string only while `pending`.\n'),
-  "sandbox_line_handle": zod.union([zod.string().regex(createSandbox200ResponseSandboxLineHandleRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
+  "sandbox_line_handle": zod.union([zod.string().regex(createSandbox200ResponseSandboxLineHandleOneRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.\n'),zod.null()]).describe('The sandbox line\'s handle: text the activation code to it, and pass it as `from`. `null` while `missing`.\n\n**Unconfirmed:** that it is `null` while `missing`. The official CLI types it as always a string, but its type is an unchecked cast, and a sandbox that does not exist has no line.\n'),
   "contact_identifier": zod.string().nullable().describe('The phone paired with the sandbox, the only recipient it can message; `null` until `active`.\n\n**Unconfirmed:** that it is `null` until the sandbox is `active`. The official CLI allows `null` and only prints it once active.\n'),
-  "activated_at": zod.number().min(createSandbox200ResponseActivatedAtMin).max(createSandbox200ResponseActivatedAtMax).nullable().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "activated_at": zod.int().min(createSandbox200ResponseActivatedAtMin).max(createSandbox200ResponseActivatedAtMax).nullable().describe('When your phone paired with the sandbox; `null` until `active`.'),
   "usage": zod.object({
-  "used": zod.number().min(createSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
-  "limit": zod.number().min(createSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
-  "remaining": zod.number().min(createSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
-  "resets_at": zod.number().min(createSandbox200ResponseUsageResetsAtMin).max(createSandbox200ResponseUsageResetsAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "used": zod.int().min(createSandbox200ResponseUsageUsedMin).describe('Messages and audio messages sent from the sandbox line today.'),
+  "limit": zod.int().min(createSandbox200ResponseUsageLimitMin).describe('How many the sandbox may send a day.'),
+  "remaining": zod.int().min(createSandbox200ResponseUsageRemainingMin).describe('How many it may still send today.'),
+  "resets_at": zod.int().min(createSandbox200ResponseUsageResetsAtMin).max(createSandbox200ResponseUsageResetsAtMax).describe('When the count starts again from zero (the next midnight UTC).')
 }).describe('Today\'s sandbox messages, counted per account and reset at midnight UTC.\n\n**Unconfirmed:** that `usage` is there in every status, counting zero of the daily limit before the sandbox exists. The official CLI reads it only once the sandbox is active.\n'),
   "request_id": zod.string().regex(createSandbox200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('The account\'s sandbox: the shared messages.dev line you can try the API on, whether it is paired with your phone yet, and today\'s usage of its daily quota.')
@@ -207,7 +226,7 @@ export const createSandbox200Response = zod.object({
 export const createSandbox401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createSandbox401Response = zod.object({
+export const CreateSandbox401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -220,7 +239,7 @@ export const createSandbox401Response = zod.object({
 export const createSandbox403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createSandbox403Response = zod.object({
+export const CreateSandbox403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -233,7 +252,7 @@ export const createSandbox403Response = zod.object({
 export const createSandbox429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createSandbox429Response = zod.object({
+export const CreateSandbox429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -246,7 +265,7 @@ export const createSandbox429Response = zod.object({
 export const createSandbox500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createSandbox500Response = zod.object({
+export const CreateSandbox500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -259,39 +278,45 @@ export const createSandbox500Response = zod.object({
 
 /**
  * Lists the conversations on a line, one-to-one and group, newest activity first. Use a chat's
-`id` as `to` to message a group.
-
-Requires the `chats:read` scope.
-
-**Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
-
+ * `id` as `to` to message a group.
+ *
+ * Requires the `chats:read` scope.
+ *
+ * **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
  * @summary List the chats on a line
  */
 export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listChatsQueryLimitDefault = 50;
 
-export const listChatsQueryParams = zod.object({
+
+
+
+export const ListChatsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listChatsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
-  "limit": zod.coerce.number().min(1).default(listChatsQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
+  "limit": zod.coerce.number().int().min(1).default(listChatsQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
 export const listChats200ResponseDataItemIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listChats200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listChats200ResponseDataItemLastMessageAtMin = 0;
-export const listChats200ResponseDataItemLastMessageAtMax = 9007199254740991;export const listChats200ResponseDataMax = 100;export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listChats200ResponseDataItemLastMessageAtMax = 9007199254740991;
+
+export const listChats200ResponseDataMax = 100;
+
+export const listChats200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats200Response = zod.object({
+export const ListChats200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listChats200ResponseDataItemIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
+  "line_id": zod.string().regex(listChats200ResponseDataItemLineIdRegExp).describe('The line this chat lives on.'),
   "identifier": zod.string().describe('The contact\'s handle for a one-to-one chat (phone number or Apple ID). For a group chat, Apple\'s group identifier.\n\n**Unconfirmed:** the format of group identifiers; address groups by `id`, not by this value.\n'),
   "service": zod.string().describe('The service the chat runs on, as Apple reports it, for example `iMessage` or `SMS`. Note the casing differs from a line\'s `service`.\n\n**Unconfirmed:** the full set of values.\n'),
   "name": zod.string().nullish().describe('The group\'s display name; `null` for one-to-one chats and unnamed groups.'),
   "is_group": zod.boolean().nullish().describe('Whether the chat is a group chat. `null` when not yet known for older chats.'),
   "participants": zod.array(zod.string()).nullish().describe('Handles of the other people in the chat. `null` when not yet known for older chats.'),
-  "last_message_at": zod.number().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullish().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "last_message_at": zod.int().min(listChats200ResponseDataItemLastMessageAtMin).max(listChats200ResponseDataItemLastMessageAtMax).nullish().describe('When the last message in the chat was sent, or `null` if it has none.'),
   "has_received_inbound": zod.boolean().optional().describe('Whether the contact or group has messaged this line. Until it has, sends to this chat are refused with `contact_has_not_messaged` (the contact-first rule).\n\n**Unconfirmed:** shown in the reference\'s example but absent from the official SDK, so it may be missing.\n')
 }).describe('A conversation on a line, with one contact or with a group.\n`name`, `is_group`, `participants` and `last_message_at` may be absent as well as `null`: the official SDK treats them as optional, and its recorded chats leave `is_group` and `participants` out.')).max(listChats200ResponseDataMax).describe('The chats on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
@@ -302,7 +327,7 @@ export const listChats200Response = zod.object({
 export const listChats400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats400Response = zod.object({
+export const ListChats400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -315,7 +340,7 @@ export const listChats400Response = zod.object({
 export const listChats401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats401Response = zod.object({
+export const ListChats401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -328,7 +353,7 @@ export const listChats401Response = zod.object({
 export const listChats403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats403Response = zod.object({
+export const ListChats403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -341,7 +366,7 @@ export const listChats403Response = zod.object({
 export const listChats404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats404Response = zod.object({
+export const ListChats404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -354,7 +379,7 @@ export const listChats404Response = zod.object({
 export const listChats429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats429Response = zod.object({
+export const ListChats429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -367,7 +392,7 @@ export const listChats429Response = zod.object({
 export const listChats500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listChats500Response = zod.object({
+export const ListChats500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -380,25 +405,27 @@ export const listChats500Response = zod.object({
 
 /**
  * Lists the messages in one chat on a line, inbound and outgoing, newest first. Outgoing messages
-sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
-their `outbox_id`.
-
-There is no endpoint that fetches a single message: page through this list instead.
-
-Requires the `messages:read` scope.
-
-**Unconfirmed:** the sort order: newest first, as the official CLI assumes.
-
+ * sent through the API appear once their outbox item is `sent`, with `is_from_me: true` and
+ * their `outbox_id`.
+ *
+ * There is no endpoint that fetches a single message: page through this list instead.
+ *
+ * Requires the `messages:read` scope.
+ *
+ * **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
  * @summary List the messages in a chat
  */
 export const listMessagesQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const listMessagesQueryLimitDefault = 50;
 
-export const listMessagesQueryParams = zod.object({
+
+
+
+export const ListMessagesQueryParams = zod.object({
   "from": zod.coerce.string().regex(listMessagesQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
   "to": zod.coerce.string().regex(listMessagesQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
-  "limit": zod.coerce.number().min(1).default(listMessagesQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
+  "limit": zod.coerce.number().int().min(1).default(listMessagesQueryLimitDefault).describe('How many items to return per page, at least 1. A page holds at most 100 items; a larger `limit` returns 100.\n\n**Unconfirmed:** how the API treats a limit above 100. The reference documents 1 to 100; the official CLI\'s examples pass `--limit 200`, which it sends unchanged, so this spec reads the 100 as the size of the largest page rather than a bound on the parameter.\n'),
   "cursor": zod.coerce.string().min(1).optional().describe('The `next_cursor` of the previous page. Omit it for the first page.')
 })
 
@@ -406,32 +433,40 @@ export const listMessages200ResponseDataItemIdRegExp = new RegExp('^msg_[A-Za-z0
 export const listMessages200ResponseDataItemLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listMessages200ResponseDataItemAttachmentsItemSizeMin = 0;
-export const listMessages200ResponseDataItemAttachmentsItemSizeMax = 9007199254740991;export const listMessages200ResponseDataItemSentAtMin = 0;
-export const listMessages200ResponseDataItemSentAtMax = 9007199254740991;export const listMessages200ResponseDataItemSyncedAtMin = 0;
-export const listMessages200ResponseDataItemSyncedAtMax = 9007199254740991;export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
-export const listMessages200ResponseDataMax = 100;export const listMessages200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listMessages200ResponseDataItemAttachmentsItemSizeMax = 9007199254740991;
+
+export const listMessages200ResponseDataItemSentAtMin = 0;
+export const listMessages200ResponseDataItemSentAtMax = 9007199254740991;
+
+export const listMessages200ResponseDataItemSyncedAtMin = 0;
+export const listMessages200ResponseDataItemSyncedAtMax = 9007199254740991;
+
+export const listMessages200ResponseDataItemOutboxIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
+export const listMessages200ResponseDataMax = 100;
+
+export const listMessages200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages200Response = zod.object({
+export const ListMessages200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listMessages200ResponseDataItemIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(listMessages200ResponseDataItemLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "chat_id": zod.string().regex(listMessages200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(listMessages200ResponseDataItemLineIdRegExp).describe('The line the message was sent or received on.'),
+  "chat_id": zod.string().regex(listMessages200ResponseDataItemChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.object({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "size": zod.int().min(listMessages200ResponseDataItemAttachmentsItemSizeMin).max(listMessages200ResponseDataItemAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
   "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "service": zod.string().nullish().describe('The service the message went over, as Apple reports it (`iMessage`, `SMS`).\n\n**Unconfirmed:** the full set of values.\n'),
   "is_from_me": zod.boolean().describe('`true` for messages the line sent, `false` for messages it received.'),
   "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise (ordinary audio files included). `null` for messages synced before this field existed.'),
-  "sent_at": zod.number().min(listMessages200ResponseDataItemSentAtMin).max(listMessages200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listMessages200ResponseDataItemSyncedAtMin).max(listMessages200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(listMessages200ResponseDataItemSentAtMin).max(listMessages200ResponseDataItemSentAtMax).describe('When the message was sent.'),
+  "synced_at": zod.int().min(listMessages200ResponseDataItemSyncedAtMin).max(listMessages200ResponseDataItemSyncedAtMax).describe('When messages.dev recorded the message.'),
   "outbox_id": zod.string().regex(listMessages200ResponseDataItemOutboxIdRegExp).nullish().describe('The outbox item that sent this message, for messages sent through the API; otherwise `null`.'),
   "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message in a chat, inbound or outgoing. Outgoing messages sent through the API appear here once their outbox item is `sent`, with `is_from_me: true` and their `outbox_id`.\n`text`, `service`, `is_audio_message`, `outbox_id` and `reply_to_guid` may be absent as well as `null`: the official SDK treats them as optional.')).max(listMessages200ResponseDataMax).describe('The messages on this page.'),
@@ -443,7 +478,7 @@ export const listMessages200Response = zod.object({
 export const listMessages400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages400Response = zod.object({
+export const ListMessages400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -456,7 +491,7 @@ export const listMessages400Response = zod.object({
 export const listMessages401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages401Response = zod.object({
+export const ListMessages401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -469,7 +504,7 @@ export const listMessages401Response = zod.object({
 export const listMessages403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages403Response = zod.object({
+export const ListMessages403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -482,7 +517,7 @@ export const listMessages403Response = zod.object({
 export const listMessages404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages404Response = zod.object({
+export const ListMessages404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -495,7 +530,7 @@ export const listMessages404Response = zod.object({
 export const listMessages429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages429Response = zod.object({
+export const ListMessages429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -508,7 +543,7 @@ export const listMessages429Response = zod.object({
 export const listMessages500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listMessages500Response = zod.object({
+export const ListMessages500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -521,56 +556,61 @@ export const listMessages500Response = zod.object({
 
 /**
  * Queues an iMessage or SMS from one of your lines and answers at once with an outbox item in
-`pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
-`message.sent` webhook.
-
-- Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
-  neither is refused with `missing_required_parameter`; more than one attachment with
-  `invalid_parameter_value`.
-- `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
-  addressed by chat ID.
-- Contact-first: outside the sandbox you can only message a contact or group that has
-  messaged your line before, or you get `403 contact_has_not_messaged`.
-- From the sandbox line you can only message your paired phone, at most 50 messages a day.
-- `reply_to` threads the message under another one, by ID or GUID.
-
-Idempotency keys are not supported, so a retried send can be delivered twice.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
-
+ * `pending`. The message is delivered asynchronously: poll `GET /v1/outbox` or subscribe to the
+ * `message.sent` webhook.
+ *
+ * - Send `text`, one attachment (a file ID from `POST /v1/files`), or both. A message with
+ *   neither is refused with `missing_required_parameter`; more than one attachment with
+ *   `invalid_parameter_value`.
+ * - `to` is a contact's phone number or Apple ID, or a chat ID; group chats can only be
+ *   addressed by chat ID.
+ * - Contact-first: outside the sandbox you can only message a contact or group that has
+ *   messaged your line before, or you get `403 contact_has_not_messaged`.
+ * - From the sandbox line you can only message your paired phone, at most 50 messages a day.
+ * - `reply_to` threads the message under another one, by ID or GUID.
+ *
+ * Idempotency keys are not supported, so a retried send can be delivered twice.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
  * @summary Send a message
  */
-export const sendMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendMessageBodyAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
-export const sendMessageBodyAttachmentsMax = 1;export const sendMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
-export const sendMessageBodyFromRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyToRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendMessageBodyAttachmentsItemRegExpOne = new RegExp('^file_[A-Za-z0-9]+$');
-export const sendMessageBodyAttachmentsMaxOne = 1;export const sendMessageBodyReplyToRegExpOne = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
+export const sendMessageBodyOneFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const sendMessageBodyOneToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+
+export const sendMessageBodyOneAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
+export const sendMessageBodyOneAttachmentsMax = 1;
+
+export const sendMessageBodyOneReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
+export const sendMessageBodyTwoFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const sendMessageBodyTwoToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+
+export const sendMessageBodyTwoAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
+export const sendMessageBodyTwoAttachmentsMax = 1;
+
+export const sendMessageBodyTwoReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const sendMessageBody = zod.union([zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+export const SendMessageBody = zod.union([zod.strictObject({
+  "from": zod.string().regex(sendMessageBodyOneFromRegExp).describe('The handle of the line to send from.'),
+  "to": zod.string().regex(sendMessageBodyOneToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
   "text": zod.string().min(1).describe('The message text.\n\n**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.\n'),
-  "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).max(sendMessageBodyAttachmentsMax).optional().describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
+  "attachments": zod.array(zod.string().regex(sendMessageBodyOneAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).max(sendMessageBodyOneAttachmentsMax).optional().describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
+  "reply_to": zod.string().regex(sendMessageBodyOneReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it.')
 }),zod.strictObject({
-  "from": zod.string().regex(sendMessageBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendMessageBodyToRegExpOne).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+  "from": zod.string().regex(sendMessageBodyTwoFromRegExp).describe('The handle of the line to send from.'),
+  "to": zod.string().regex(sendMessageBodyTwoToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
   "text": zod.string().min(1).optional().describe('The message text.\n\n**Unconfirmed:** the maximum length, and whether an empty string is accepted; this spec requires at least one character.\n'),
-  "attachments": zod.array(zod.string().regex(sendMessageBodyAttachmentsItemRegExpOne).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).min(1).max(sendMessageBodyAttachmentsMaxOne).describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
-  "reply_to": zod.string().regex(sendMessageBodyReplyToRegExpOne).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
+  "attachments": zod.array(zod.string().regex(sendMessageBodyTwoAttachmentsItemRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.')).min(1).max(sendMessageBodyTwoAttachmentsMax).describe('File IDs from `POST /v1/files`. At most one attachment per message; more is refused with `invalid_parameter_value`.'),
+  "reply_to": zod.string().regex(sendMessageBodyTwoReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID. The reply is threaded under it.')
 })]).describe('A message to send. It needs `text`, an attachment, or both: a request with neither is refused with `missing_required_parameter`.')
 
 export const sendMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendMessage201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage201Response = zod.object({
+export const SendMessage201Response = zod.object({
   "id": zod.string().regex(sendMessage201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendMessage201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -579,7 +619,7 @@ export const sendMessage201Response = zod.object({
 export const sendMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage400Response = zod.object({
+export const SendMessage400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -592,7 +632,7 @@ export const sendMessage400Response = zod.object({
 export const sendMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage401Response = zod.object({
+export const SendMessage401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -605,7 +645,7 @@ export const sendMessage401Response = zod.object({
 export const sendMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage403Response = zod.object({
+export const SendMessage403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -618,7 +658,7 @@ export const sendMessage403Response = zod.object({
 export const sendMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage404Response = zod.object({
+export const SendMessage404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -631,7 +671,7 @@ export const sendMessage404Response = zod.object({
 export const sendMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage429Response = zod.object({
+export const SendMessage429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -644,7 +684,7 @@ export const sendMessage429Response = zod.object({
 export const sendMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendMessage500Response = zod.object({
+export const SendMessage500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -657,18 +697,17 @@ export const sendMessage500Response = zod.object({
 
 /**
  * Queues a native iMessage voice memo (the tap-to-play bubble with a waveform) made from an audio
-file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
-it. Answers at once with an outbox item in `pending`.
-
-- The line must be an iMessage line with advanced features, or the request is refused with
-  `advanced_features_required`.
-- Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
-- A file ID can be sent again and again.
-
-Requires the `messages:write` scope.
-
-**Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
-
+ * file you uploaded with `POST /v1/files`: m4a/aac, mp3, wav, caf or aiff. The server transcodes
+ * it. Answers at once with an outbox item in `pending`.
+ *
+ * - The line must be an iMessage line with advanced features, or the request is refused with
+ *   `advanced_features_required`.
+ * - Contact-first and the sandbox rules apply exactly as for `POST /v1/messages`.
+ * - A file ID can be sent again and again.
+ *
+ * Requires the `messages:write` scope.
+ *
+ * **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
  * @summary Send a voice memo
  */
 export const sendAudioMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
@@ -677,18 +716,18 @@ export const sendAudioMessageBodyAudioMessageRegExp = new RegExp('^file_[A-Za-z0
 export const sendAudioMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const sendAudioMessageBody = zod.strictObject({
-  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendAudioMessageBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "audio_message": zod.string().regex(sendAudioMessageBodyAudioMessageRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
-  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n')
+export const SendAudioMessageBody = zod.strictObject({
+  "from": zod.string().regex(sendAudioMessageBodyFromRegExp).describe('The handle of the line to send from. It must be an iMessage line with advanced features.'),
+  "to": zod.string().regex(sendAudioMessageBodyToRegExp).describe('A contact\'s phone number or Apple ID, or a chat ID (required for group chats).'),
+  "audio_message": zod.string().regex(sendAudioMessageBodyAudioMessageRegExp).describe('The uploaded audio file: m4a/aac, mp3, wav, caf or aiff. It is transcoded to a native voice memo on the server.'),
+  "reply_to": zod.string().regex(sendAudioMessageBodyReplyToRegExp).optional().describe('The message to reply to, by ID (`msg_…`) or GUID.')
 }).describe('A voice memo to send, from an audio file uploaded with `POST /v1/files`.')
 
 export const sendAudioMessage201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendAudioMessage201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage201Response = zod.object({
+export const SendAudioMessage201Response = zod.object({
   "id": zod.string().regex(sendAudioMessage201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendAudioMessage201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -697,7 +736,7 @@ export const sendAudioMessage201Response = zod.object({
 export const sendAudioMessage400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage400Response = zod.object({
+export const SendAudioMessage400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -710,7 +749,7 @@ export const sendAudioMessage400Response = zod.object({
 export const sendAudioMessage401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage401Response = zod.object({
+export const SendAudioMessage401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -723,7 +762,7 @@ export const sendAudioMessage401Response = zod.object({
 export const sendAudioMessage403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage403Response = zod.object({
+export const SendAudioMessage403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -736,7 +775,7 @@ export const sendAudioMessage403Response = zod.object({
 export const sendAudioMessage404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage404Response = zod.object({
+export const SendAudioMessage404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -749,7 +788,7 @@ export const sendAudioMessage404Response = zod.object({
 export const sendAudioMessage429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage429Response = zod.object({
+export const SendAudioMessage429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -762,7 +801,7 @@ export const sendAudioMessage429Response = zod.object({
 export const sendAudioMessage500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendAudioMessage500Response = zod.object({
+export const SendAudioMessage500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -775,38 +814,45 @@ export const sendAudioMessage500Response = zod.object({
 
 /**
  * Lists the tapbacks on one message, named by ID or GUID. A removed tapback stays listed with
-`added: false`.
-
-Requires the `reactions:read` scope.
-
-**Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
-
+ * `added: false`.
+ *
+ * Requires the `reactions:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated. It takes no `limit` or `cursor`; a message rarely has more reactions than fit on one page.
  * @summary List the reactions on a message
  */
 export const listReactionsQueryMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
 
-export const listReactionsQueryParams = zod.object({
+export const ListReactionsQueryParams = zod.object({
   "message_id": zod.coerce.string().regex(listReactionsQueryMessageIdRegExp).describe('The message, by ID (`msg_…`) or GUID.')
 })
 
 export const listReactions200ResponseDataItemIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const listReactions200ResponseDataItemMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
-export const listReactions200ResponseDataItemTypeMaxTwo = 10;export const listReactions200ResponseDataItemSentAtMin = 0;
-export const listReactions200ResponseDataItemSentAtMax = 9007199254740991;export const listReactions200ResponseDataItemSyncedAtMin = 0;
-export const listReactions200ResponseDataItemSyncedAtMax = 9007199254740991;export const listReactions200ResponseDataMax = 100;export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReactions200ResponseDataItemTypeTwoMax = 10;
+
+export const listReactions200ResponseDataItemSentAtMin = 0;
+export const listReactions200ResponseDataItemSentAtMax = 9007199254740991;
+
+export const listReactions200ResponseDataItemSyncedAtMin = 0;
+export const listReactions200ResponseDataItemSyncedAtMax = 9007199254740991;
+
+export const listReactions200ResponseDataMax = 100;
+
+export const listReactions200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions200Response = zod.object({
+export const ListReactions200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReactions200ResponseDataItemIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(listReactions200ResponseDataItemTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
+  "message_id": zod.string().regex(listReactions200ResponseDataItemMessageIdRegExp).describe('The message the tapback is on.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(listReactions200ResponseDataItemTypeTwoMax).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` while the tapback is on the message, `false` once it was removed.'),
-  "sent_at": zod.number().min(listReactions200ResponseDataItemSentAtMin).max(listReactions200ResponseDataItemSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReactions200ResponseDataItemSyncedAtMin).max(listReactions200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "sent_at": zod.int().min(listReactions200ResponseDataItemSentAtMin).max(listReactions200ResponseDataItemSentAtMax).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(listReactions200ResponseDataItemSyncedAtMin).max(listReactions200ResponseDataItemSyncedAtMax).describe('When messages.dev recorded it.')
 }).describe('A tapback on a message. A removed tapback stays listed with `added: false`.')).max(listReactions200ResponseDataMax).describe('The reactions on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -816,7 +862,7 @@ export const listReactions200Response = zod.object({
 export const listReactions400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions400Response = zod.object({
+export const ListReactions400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -829,7 +875,7 @@ export const listReactions400Response = zod.object({
 export const listReactions401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions401Response = zod.object({
+export const ListReactions401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -842,7 +888,7 @@ export const listReactions401Response = zod.object({
 export const listReactions403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions403Response = zod.object({
+export const ListReactions403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -855,7 +901,7 @@ export const listReactions403Response = zod.object({
 export const listReactions404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions404Response = zod.object({
+export const ListReactions404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -868,7 +914,7 @@ export const listReactions404Response = zod.object({
 export const listReactions429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions429Response = zod.object({
+export const ListReactions429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -881,7 +927,7 @@ export const listReactions429Response = zod.object({
 export const listReactions500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReactions500Response = zod.object({
+export const ListReactions500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -894,32 +940,33 @@ export const listReactions500Response = zod.object({
 
 /**
  * Queues a tapback (`love`, `like`, `dislike`, `laugh`, `emphasize` or `question`) on a message,
-named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
-remove a tapback.
-
-Requires the `reactions:write` scope.
-
-**Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
-
+ * named by ID or GUID, and answers at once with an outbox item in `pending`. The API cannot
+ * remove a tapback.
+ *
+ * Requires the `reactions:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
  * @summary React to a message with a tapback
  */
 export const sendReactionBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendReactionBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const sendReactionBodyMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
-export const sendReactionBodyTypeMaxTwo = 10;
+export const sendReactionBodyTypeTwoMax = 10;
 
-export const sendReactionBody = zod.strictObject({
-  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendReactionBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
-  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('A message, named either by its ID (`msg_…`) or by its raw iMessage GUID (the `guid` field of a message).\n\n**Unconfirmed:** the exact GUID forms accepted. This spec accepts an uppercase or lowercase UUID, optionally with a part prefix such as `p:0/` as used by tapbacks.\n'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(sendReactionBodyTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n')
+
+
+export const SendReactionBody = zod.strictObject({
+  "from": zod.string().regex(sendReactionBodyFromRegExp).describe('The handle of the line to react from.'),
+  "to": zod.string().regex(sendReactionBodyToRegExp).describe('The chat the message is in, by contact handle or chat ID.'),
+  "message_id": zod.string().regex(sendReactionBodyMessageIdRegExp).describe('The message to react to, by ID (`msg_…`) or GUID.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(sendReactionBodyTypeTwoMax).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n')
 }).describe('A tapback to add to a message.')
 
 export const sendReaction201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendReaction201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction201Response = zod.object({
+export const SendReaction201Response = zod.object({
   "id": zod.string().regex(sendReaction201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendReaction201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -928,7 +975,7 @@ export const sendReaction201Response = zod.object({
 export const sendReaction400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction400Response = zod.object({
+export const SendReaction400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -941,7 +988,7 @@ export const sendReaction400Response = zod.object({
 export const sendReaction401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction401Response = zod.object({
+export const SendReaction401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -954,7 +1001,7 @@ export const sendReaction401Response = zod.object({
 export const sendReaction403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction403Response = zod.object({
+export const SendReaction403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -967,7 +1014,7 @@ export const sendReaction403Response = zod.object({
 export const sendReaction404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction404Response = zod.object({
+export const SendReaction404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -980,7 +1027,7 @@ export const sendReaction404Response = zod.object({
 export const sendReaction429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction429Response = zod.object({
+export const SendReaction429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -993,7 +1040,7 @@ export const sendReaction429Response = zod.object({
 export const sendReaction500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReaction500Response = zod.object({
+export const SendReaction500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1006,19 +1053,18 @@ export const sendReaction500Response = zod.object({
 
 /**
  * Lists the typing indicators of a chat's participants: who is typing right now, and since when.
-Inbound typing is not delivered by webhooks, so poll this if you need it.
-
-Requires the `typing:read` scope.
-
-**Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
-
+ * Inbound typing is not delivered by webhooks, so poll this if you need it.
+ *
+ * Requires the `typing:read` scope.
+ *
+ * **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
  * @summary List who is typing in a chat
  */
 export const listTypingIndicatorsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const listTypingIndicatorsQueryParams = zod.object({
+export const ListTypingIndicatorsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listTypingIndicatorsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
   "to": zod.coerce.string().regex(listTypingIndicatorsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
@@ -1026,16 +1072,20 @@ export const listTypingIndicatorsQueryParams = zod.object({
 export const listTypingIndicators200ResponseDataItemIdRegExp = new RegExp('^ind_[A-Za-z0-9]+$');
 export const listTypingIndicators200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listTypingIndicators200ResponseDataItemUpdatedAtMin = 0;
-export const listTypingIndicators200ResponseDataItemUpdatedAtMax = 9007199254740991;export const listTypingIndicators200ResponseDataMax = 100;export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listTypingIndicators200ResponseDataItemUpdatedAtMax = 9007199254740991;
+
+export const listTypingIndicators200ResponseDataMax = 100;
+
+export const listTypingIndicators200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators200Response = zod.object({
+export const ListTypingIndicators200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listTypingIndicators200ResponseDataItemIdRegExp).describe('Identifier of a typing indicator, prefixed `ind_`.'),
-  "chat_id": zod.string().regex(listTypingIndicators200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "chat_id": zod.string().regex(listTypingIndicators200ResponseDataItemChatIdRegExp).describe('The chat the indicator belongs to.'),
   "handle": zod.string().describe('The participant the indicator is about.'),
   "is_typing": zod.boolean().describe('Whether the typing bubble is showing.'),
-  "updated_at": zod.number().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).max(listTypingIndicators200ResponseDataItemUpdatedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "updated_at": zod.int().min(listTypingIndicators200ResponseDataItemUpdatedAtMin).max(listTypingIndicators200ResponseDataItemUpdatedAtMax).describe('When the indicator last changed.')
 }).describe('Whether a participant of a chat is typing right now.')).max(listTypingIndicators200ResponseDataMax).describe('The typing indicators on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -1045,7 +1095,7 @@ export const listTypingIndicators200Response = zod.object({
 export const listTypingIndicators400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators400Response = zod.object({
+export const ListTypingIndicators400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1058,7 +1108,7 @@ export const listTypingIndicators400Response = zod.object({
 export const listTypingIndicators401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators401Response = zod.object({
+export const ListTypingIndicators401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1071,7 +1121,7 @@ export const listTypingIndicators401Response = zod.object({
 export const listTypingIndicators403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators403Response = zod.object({
+export const ListTypingIndicators403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1084,7 +1134,7 @@ export const listTypingIndicators403Response = zod.object({
 export const listTypingIndicators404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators404Response = zod.object({
+export const ListTypingIndicators404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1097,7 +1147,7 @@ export const listTypingIndicators404Response = zod.object({
 export const listTypingIndicators429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators429Response = zod.object({
+export const ListTypingIndicators429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1110,7 +1160,7 @@ export const listTypingIndicators429Response = zod.object({
 export const listTypingIndicators500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listTypingIndicators500Response = zod.object({
+export const ListTypingIndicators500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1123,21 +1173,20 @@ export const listTypingIndicators500Response = zod.object({
 
 /**
  * Queues a typing indicator in a chat: `state: on` (the default) shows the "…" bubble to the
-other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
-
-Requires the `typing:write` scope.
-
-**Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
-
+ * other side, `state: off` hides it. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `typing:write` scope.
+ *
+ * **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Show or hide the typing bubble
  */
 export const sendTypingIndicatorBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendTypingIndicatorBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
-export const sendTypingIndicatorBodyStateDefault = "on";
+export const sendTypingIndicatorBodyStateDefault = `on`;
 
-export const sendTypingIndicatorBody = zod.strictObject({
-  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendTypingIndicatorBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.'),
+export const SendTypingIndicatorBody = zod.strictObject({
+  "from": zod.string().regex(sendTypingIndicatorBodyFromRegExp).describe('The handle of the line that is typing.'),
+  "to": zod.string().regex(sendTypingIndicatorBodyToRegExp).describe('The chat, by contact handle or chat ID.'),
   "state": zod.enum(['on', 'off']).default(sendTypingIndicatorBodyStateDefault).describe('`on` shows the typing bubble in the chat, `off` hides it.')
 }).describe('Show or hide the typing bubble in a chat.')
 
@@ -1145,7 +1194,7 @@ export const sendTypingIndicator201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-
 export const sendTypingIndicator201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator201Response = zod.object({
+export const SendTypingIndicator201Response = zod.object({
   "id": zod.string().regex(sendTypingIndicator201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendTypingIndicator201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -1154,7 +1203,7 @@ export const sendTypingIndicator201Response = zod.object({
 export const sendTypingIndicator400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator400Response = zod.object({
+export const SendTypingIndicator400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1167,7 +1216,7 @@ export const sendTypingIndicator400Response = zod.object({
 export const sendTypingIndicator401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator401Response = zod.object({
+export const SendTypingIndicator401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1180,7 +1229,7 @@ export const sendTypingIndicator401Response = zod.object({
 export const sendTypingIndicator403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator403Response = zod.object({
+export const SendTypingIndicator403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1193,7 +1242,7 @@ export const sendTypingIndicator403Response = zod.object({
 export const sendTypingIndicator404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator404Response = zod.object({
+export const SendTypingIndicator404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1206,7 +1255,7 @@ export const sendTypingIndicator404Response = zod.object({
 export const sendTypingIndicator429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator429Response = zod.object({
+export const SendTypingIndicator429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1219,7 +1268,7 @@ export const sendTypingIndicator429Response = zod.object({
 export const sendTypingIndicator500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendTypingIndicator500Response = zod.object({
+export const SendTypingIndicator500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1232,19 +1281,18 @@ export const sendTypingIndicator500Response = zod.object({
 
 /**
  * Lists the read receipts of a chat: for each participant, when they last read it. Inbound read
-receipts are not delivered by webhooks, so poll this if you need them.
-
-Requires the `receipts:read` scope.
-
-**Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
-
+ * receipts are not delivered by webhooks, so poll this if you need them.
+ *
+ * Requires the `receipts:read` scope.
+ *
+ * **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
  * @summary List how far a chat has been read
  */
 export const listReadReceiptsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const listReadReceiptsQueryParams = zod.object({
+export const ListReadReceiptsQueryParams = zod.object({
   "from": zod.coerce.string().regex(listReadReceiptsQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n'),
   "to": zod.coerce.string().regex(listReadReceiptsQueryToRegExp).describe('The chat, by contact handle (phone number or Apple ID) or chat ID (`cht_…`). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?to=%2B15559876543`): in a query string a bare `+` means a space, so `?to=+15559876543` arrives as ` 15559876543` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
@@ -1252,17 +1300,23 @@ export const listReadReceiptsQueryParams = zod.object({
 export const listReadReceipts200ResponseDataItemIdRegExp = new RegExp('^rcp_[A-Za-z0-9]+$');
 export const listReadReceipts200ResponseDataItemChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const listReadReceipts200ResponseDataItemLastReadAtMin = 0;
-export const listReadReceipts200ResponseDataItemLastReadAtMax = 9007199254740991;export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;
-export const listReadReceipts200ResponseDataItemSyncedAtMax = 9007199254740991;export const listReadReceipts200ResponseDataMax = 100;export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listReadReceipts200ResponseDataItemLastReadAtMax = 9007199254740991;
+
+export const listReadReceipts200ResponseDataItemSyncedAtMin = 0;
+export const listReadReceipts200ResponseDataItemSyncedAtMax = 9007199254740991;
+
+export const listReadReceipts200ResponseDataMax = 100;
+
+export const listReadReceipts200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts200Response = zod.object({
+export const ListReadReceipts200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listReadReceipts200ResponseDataItemIdRegExp).describe('Identifier of a read receipt, prefixed `rcp_`.'),
-  "chat_id": zod.string().regex(listReadReceipts200ResponseDataItemChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "chat_id": zod.string().regex(listReadReceipts200ResponseDataItemChatIdRegExp).describe('The chat the receipt belongs to.'),
   "handle": zod.string().describe('The participant who read the chat.'),
-  "last_read_at": zod.number().min(listReadReceipts200ResponseDataItemLastReadAtMin).max(listReadReceipts200ResponseDataItemLastReadAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(listReadReceipts200ResponseDataItemSyncedAtMin).max(listReadReceipts200ResponseDataItemSyncedAtMax).describe('A point in time as Unix epoch milliseconds (UTC).')
+  "last_read_at": zod.int().min(listReadReceipts200ResponseDataItemLastReadAtMin).max(listReadReceipts200ResponseDataItemLastReadAtMax).describe('When the participant last read the chat.'),
+  "synced_at": zod.int().min(listReadReceipts200ResponseDataItemSyncedAtMin).max(listReadReceipts200ResponseDataItemSyncedAtMax).describe('When messages.dev recorded it.')
 }).describe('How far a participant of a chat has read.')).max(listReadReceipts200ResponseDataMax).describe('The read receipts on this page.'),
   "has_more": zod.boolean().describe('Whether more items exist beyond this page.'),
   "next_cursor": zod.string().nullable().describe('The cursor of the next page: pass it as the `cursor` query parameter. `null` on the last page.'),
@@ -1272,7 +1326,7 @@ export const listReadReceipts200Response = zod.object({
 export const listReadReceipts400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts400Response = zod.object({
+export const ListReadReceipts400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1285,7 +1339,7 @@ export const listReadReceipts400Response = zod.object({
 export const listReadReceipts401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts401Response = zod.object({
+export const ListReadReceipts401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1298,7 +1352,7 @@ export const listReadReceipts401Response = zod.object({
 export const listReadReceipts403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts403Response = zod.object({
+export const ListReadReceipts403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1311,7 +1365,7 @@ export const listReadReceipts403Response = zod.object({
 export const listReadReceipts404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts404Response = zod.object({
+export const ListReadReceipts404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1324,7 +1378,7 @@ export const listReadReceipts404Response = zod.object({
 export const listReadReceipts429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts429Response = zod.object({
+export const ListReadReceipts429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1337,7 +1391,7 @@ export const listReadReceipts429Response = zod.object({
 export const listReadReceipts500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listReadReceipts500Response = zod.object({
+export const ListReadReceipts500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1350,28 +1404,27 @@ export const listReadReceipts500Response = zod.object({
 
 /**
  * Queues a read receipt that marks the whole chat as read: the other side sees "Read" under
-your last message. Answers at once with an outbox item in `pending`.
-
-Requires the `receipts:write` scope.
-
-**Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
-
+ * your last message. Answers at once with an outbox item in `pending`.
+ *
+ * Requires the `receipts:write` scope.
+ *
+ * **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Mark a chat as read
  */
 export const sendReadReceiptBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const sendReadReceiptBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
-export const sendReadReceiptBody = zod.strictObject({
-  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "to": zod.string().regex(sendReadReceiptBodyToRegExp).describe('Who the request is addressed to: a contact\'s phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.')
-}).describe('Mark a whole chat as read, so the other side sees \"Read\".')
+export const SendReadReceiptBody = zod.strictObject({
+  "from": zod.string().regex(sendReadReceiptBodyFromRegExp).describe('The handle of the line that read the chat.'),
+  "to": zod.string().regex(sendReadReceiptBodyToRegExp).describe('The chat, by contact handle or chat ID.')
+}).describe('Mark a whole chat as read, so the other side sees "Read".')
 
 export const sendReadReceipt201ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const sendReadReceipt201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt201Response = zod.object({
+export const SendReadReceipt201Response = zod.object({
   "id": zod.string().regex(sendReadReceipt201ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending']).describe('Always `pending`; a write is never delivered before the response.'),
   "request_id": zod.string().regex(sendReadReceipt201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
@@ -1380,7 +1433,7 @@ export const sendReadReceipt201Response = zod.object({
 export const sendReadReceipt400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt400Response = zod.object({
+export const SendReadReceipt400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1393,7 +1446,7 @@ export const sendReadReceipt400Response = zod.object({
 export const sendReadReceipt401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt401Response = zod.object({
+export const SendReadReceipt401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1406,7 +1459,7 @@ export const sendReadReceipt401Response = zod.object({
 export const sendReadReceipt403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt403Response = zod.object({
+export const SendReadReceipt403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1419,7 +1472,7 @@ export const sendReadReceipt403Response = zod.object({
 export const sendReadReceipt404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt404Response = zod.object({
+export const SendReadReceipt404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1432,7 +1485,7 @@ export const sendReadReceipt404Response = zod.object({
 export const sendReadReceipt429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt429Response = zod.object({
+export const SendReadReceipt429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1445,7 +1498,7 @@ export const sendReadReceipt429Response = zod.object({
 export const sendReadReceipt500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const sendReadReceipt500Response = zod.object({
+export const SendReadReceipt500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1458,39 +1511,45 @@ export const sendReadReceipt500Response = zod.object({
 
 /**
  * Every write (messages, audio messages, reactions, typing indicators, read receipts) is queued
-and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
-to `message.sent` instead.
-
-The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
-`max_attempts` are used up.
-
-Requires the `outbox:read` scope.
-
+ * and answered with an outbox item. Poll this until `status` is `sent` or `failed`, or subscribe
+ * to `message.sent` instead.
+ *
+ * The item moves `pending` → `claimed` → `sent`, or to `failed` with the reason in `error` once
+ * `max_attempts` are used up.
+ *
+ * Requires the `outbox:read` scope.
  * @summary Get the delivery status of a queued write
  */
 export const getOutboxItemQueryIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 
 
-export const getOutboxItemQueryParams = zod.object({
+export const GetOutboxItemQueryParams = zod.object({
   "id": zod.coerce.string().regex(getOutboxItemQueryIdRegExp).describe('The outbox item\'s ID, as returned by the write that queued it.')
 })
 
 export const getOutboxItem200ResponseIdRegExp = new RegExp('^obx_[A-Za-z0-9]+$');
 export const getOutboxItem200ResponseLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const getOutboxItem200ResponseAttemptsMin = 0;export const getOutboxItem200ResponseCreatedAtMin = 0;
-export const getOutboxItem200ResponseCreatedAtMax = 9007199254740991;export const getOutboxItem200ResponseCompletedAtMin = 0;
-export const getOutboxItem200ResponseCompletedAtMax = 9007199254740991;export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const getOutboxItem200ResponseAttemptsMin = 0;
 
 
-export const getOutboxItem200Response = zod.object({
+export const getOutboxItem200ResponseCreatedAtMin = 0;
+export const getOutboxItem200ResponseCreatedAtMax = 9007199254740991;
+
+export const getOutboxItem200ResponseCompletedAtMin = 0;
+export const getOutboxItem200ResponseCompletedAtMax = 9007199254740991;
+
+export const getOutboxItem200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const GetOutboxItem200Response = zod.object({
   "id": zod.string().regex(getOutboxItem200ResponseIdRegExp).describe('Identifier of an outbox item (the delivery ID of a queued write), prefixed `obx_`.'),
   "status": zod.enum(['pending', 'claimed', 'sent', 'failed']).describe('Where a queued write is in its lifecycle: `pending` (queued), `claimed` (the line\'s device is working on it), `sent` (delivered to Apple) or `failed` (gave up after `max_attempts`; see `error`).'),
-  "line_id": zod.string().regex(getOutboxItem200ResponseLineIdRegExp).describe('Identifier of a line, prefixed `ln_`.'),
-  "payload": zod.record(zod.string(), zod.any()).describe('The request body the write was queued with.\n\n**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.\n'),
-  "attempts": zod.number().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
-  "max_attempts": zod.number().min(1).describe('How many attempts are made before the write is marked `failed`.'),
-  "created_at": zod.number().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "completed_at": zod.number().min(getOutboxItem200ResponseCompletedAtMin).max(getOutboxItem200ResponseCompletedAtMax).nullish().describe('A point in time as Unix epoch milliseconds (UTC), or `null` when it has not happened.'),
+  "line_id": zod.string().regex(getOutboxItem200ResponseLineIdRegExp).describe('The line that sends the write.'),
+  "payload": zod.record(zod.string(), zod.unknown()).describe('The request body the write was queued with.\n\n**Unconfirmed:** whether the API adds internal fields; this spec leaves the object open.\n'),
+  "attempts": zod.int().min(getOutboxItem200ResponseAttemptsMin).describe('How many times the line\'s device has tried to deliver the write.'),
+  "max_attempts": zod.int().min(1).describe('How many attempts are made before the write is marked `failed`.'),
+  "created_at": zod.int().min(getOutboxItem200ResponseCreatedAtMin).max(getOutboxItem200ResponseCreatedAtMax).optional().describe('When the write was queued.'),
+  "completed_at": zod.int().min(getOutboxItem200ResponseCompletedAtMin).max(getOutboxItem200ResponseCompletedAtMax).nullish().describe('When the write reached `sent` or `failed`; `null` while it is still in progress.'),
   "error": zod.string().nullish().describe('Why the write failed, when `status` is `failed`; otherwise `null`.'),
   "request_id": zod.string().regex(getOutboxItem200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('A queued write (a message, audio message, reaction, typing indicator or read receipt) and how far it has got. It moves `pending` → `claimed` → `sent`, or to `failed` once `max_attempts` are used up.')
@@ -1498,7 +1557,7 @@ export const getOutboxItem200Response = zod.object({
 export const getOutboxItem400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem400Response = zod.object({
+export const GetOutboxItem400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1511,7 +1570,7 @@ export const getOutboxItem400Response = zod.object({
 export const getOutboxItem401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem401Response = zod.object({
+export const GetOutboxItem401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1524,7 +1583,7 @@ export const getOutboxItem401Response = zod.object({
 export const getOutboxItem403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem403Response = zod.object({
+export const GetOutboxItem403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1537,7 +1596,7 @@ export const getOutboxItem403Response = zod.object({
 export const getOutboxItem404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem404Response = zod.object({
+export const GetOutboxItem404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1550,7 +1609,7 @@ export const getOutboxItem404Response = zod.object({
 export const getOutboxItem429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem429Response = zod.object({
+export const GetOutboxItem429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1563,7 +1622,7 @@ export const getOutboxItem429Response = zod.object({
 export const getOutboxItem500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getOutboxItem500Response = zod.object({
+export const GetOutboxItem500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1576,43 +1635,46 @@ export const getOutboxItem500Response = zod.object({
 
 /**
  * Uploads the raw bytes of a file: the request body is the file itself, not JSON and not
-multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
-`X-Filename` to its name. Then send the returned `id` in `attachments` of
-`POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
-reused.
-
-How the recipient sees it depends on the type: images inline, videos and audio in a player,
-documents as an icon with a preview, anything else as a generic file.
-
-Requires the `files:write` scope.
-
-**Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
-
+ * multipart. Set `Content-Type` to the file's media type (or `application/octet-stream`) and
+ * `X-Filename` to its name. Then send the returned `id` in `attachments` of
+ * `POST /v1/messages`, or as `audio_message` of `POST /v1/audio-messages`. File IDs can be
+ * reused.
+ *
+ * How the recipient sees it depends on the type: images inline, videos and audio in a player,
+ * documents as an icon with a preview, anything else as a generic file.
+ *
+ * Requires the `files:write` scope.
+ *
+ * **Unconfirmed:** the maximum size, the allowed media types, and how long files are kept.
  * @summary Upload a file to attach to a message
  */
 export const uploadFileHeaderXFilenameMax = 255;
 
-export const uploadFileHeader = zod.object({
+
+
+export const UploadFileHeader = zod.object({
   "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how to display the file.')
 })
 
 export const uploadFile201ResponseIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
-export const uploadFile201ResponseSizeMax = 9007199254740991;export const uploadFile201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const uploadFile201ResponseSizeMax = 9007199254740991;
+
+export const uploadFile201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile201Response = zod.object({
+export const UploadFile201Response = zod.object({
   "id": zod.string().regex(uploadFile201ResponseIdRegExp).describe('Identifier of an uploaded file, prefixed `file_`. File IDs can be reused across sends.'),
   "url": zod.url().nullish().describe('A storage URL for the file, when one is available.'),
   "filename": zod.string().nullish().describe('The name sent in `X-Filename`, or `null` if none was sent.'),
   "mime_type": zod.string().describe('The media type, taken from the upload\'s `Content-Type`.'),
-  "size": zod.number().min(1).max(uploadFile201ResponseSizeMax).describe('The size in bytes.'),
+  "size": zod.int().min(1).max(uploadFile201ResponseSizeMax).describe('The size in bytes.'),
   "request_id": zod.string().regex(uploadFile201ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('An uploaded file. Attach it to a message with its `id`.')
 
 export const uploadFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile400Response = zod.object({
+export const UploadFile400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1625,7 +1687,7 @@ export const uploadFile400Response = zod.object({
 export const uploadFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile401Response = zod.object({
+export const UploadFile401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1638,7 +1700,7 @@ export const uploadFile401Response = zod.object({
 export const uploadFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile403Response = zod.object({
+export const UploadFile403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1651,7 +1713,7 @@ export const uploadFile403Response = zod.object({
 export const uploadFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile429Response = zod.object({
+export const UploadFile429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1664,7 +1726,7 @@ export const uploadFile429Response = zod.object({
 export const uploadFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const uploadFile500Response = zod.object({
+export const UploadFile500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1677,26 +1739,27 @@ export const uploadFile500Response = zod.object({
 
 /**
  * Answers `302 Found` with a `Location` header that points at the file's bytes in storage. That
-URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
-turn redirects off (`redirect: "manual"` with fetch).
-
-Requires the `files:read` scope.
-
-**Unconfirmed:** how long the storage URL stays valid.
-
+ * URL needs no API key. HTTP clients follow the redirect by default; to read the URL itself,
+ * turn redirects off (`redirect: "manual"` with fetch).
+ *
+ * Requires the `files:read` scope.
+ *
+ * **Unconfirmed:** how long the storage URL stays valid.
  * @summary Download a file
  */
 export const getFileQueryIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
 
 
-export const getFileQueryParams = zod.object({
+export const GetFileQueryParams = zod.object({
   "id": zod.coerce.string().regex(getFileQueryIdRegExp).describe('The file\'s ID, as returned by `POST /v1/files`.')
 })
+
+export const GetFile302Response = zod.unknown()
 
 export const getFile400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile400Response = zod.object({
+export const GetFile400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1709,7 +1772,7 @@ export const getFile400Response = zod.object({
 export const getFile401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile401Response = zod.object({
+export const GetFile401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1722,7 +1785,7 @@ export const getFile401Response = zod.object({
 export const getFile403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile403Response = zod.object({
+export const GetFile403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1735,7 +1798,7 @@ export const getFile403Response = zod.object({
 export const getFile404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile404Response = zod.object({
+export const GetFile404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1748,7 +1811,7 @@ export const getFile404Response = zod.object({
 export const getFile429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile429Response = zod.object({
+export const GetFile429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1761,7 +1824,7 @@ export const getFile429Response = zod.object({
 export const getFile500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const getFile500Response = zod.object({
+export const GetFile500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1774,27 +1837,32 @@ export const getFile500Response = zod.object({
 
 /**
  * Lists the webhook subscriptions that receive a line's events. Signing secrets are not included:
-a secret is shown only once, when the webhook is created.
-
-Requires the `webhooks:read` scope.
-
-**Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
-
+ * a secret is shown only once, when the webhook is created.
+ *
+ * Requires the `webhooks:read` scope.
+ *
+ * **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
  * @summary List the webhooks of a line
  */
 export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 
 
-export const listWebhooksQueryParams = zod.object({
+export const ListWebhooksQueryParams = zod.object({
   "from": zod.coerce.string().regex(listWebhooksQueryFromRegExp).describe('The handle of the line (phone number in E.164 form, or Apple ID). Send a phone number\'s leading `+` percent-encoded, as `%2B` (`?from=%2B15551234567`): in a query string a bare `+` means a space, so `?from=+15551234567` arrives as ` 15551234567` and is refused with `400 invalid_parameter_value`.\n\n**Unconfirmed:** that the API refuses a `+` decoded as a space rather than reading it back as a `+`; this spec says it refuses it, as it refuses any handle outside the pattern.\n')
 })
 
 export const listWebhooks200ResponseDataItemIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const listWebhooks200ResponseDataItemLineIdsItemRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const listWebhooks200ResponseDataItemLineIdsMax = 100;export const listWebhooks200ResponseDataItemEventsMax = 4;export const listWebhooks200ResponseDataMax = 100;export const listWebhooks200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const listWebhooks200ResponseDataItemLineIdsMax = 100;
+
+export const listWebhooks200ResponseDataItemEventsMax = 4;
+
+export const listWebhooks200ResponseDataMax = 100;
+
+export const listWebhooks200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks200Response = zod.object({
+export const ListWebhooks200Response = zod.object({
   "data": zod.array(zod.object({
   "id": zod.string().regex(listWebhooks200ResponseDataItemIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
   "line_ids": zod.array(zod.string().regex(listWebhooks200ResponseDataItemLineIdsItemRegExp).describe('Identifier of a line, prefixed `ln_`.')).min(1).max(listWebhooks200ResponseDataItemLineIdsMax).describe('The lines whose events the webhook receives.'),
@@ -1810,7 +1878,7 @@ export const listWebhooks200Response = zod.object({
 export const listWebhooks400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks400Response = zod.object({
+export const ListWebhooks400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1823,7 +1891,7 @@ export const listWebhooks400Response = zod.object({
 export const listWebhooks401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks401Response = zod.object({
+export const ListWebhooks401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1836,7 +1904,7 @@ export const listWebhooks401Response = zod.object({
 export const listWebhooks403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks403Response = zod.object({
+export const ListWebhooks403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1849,7 +1917,7 @@ export const listWebhooks403Response = zod.object({
 export const listWebhooks404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks404Response = zod.object({
+export const ListWebhooks404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1862,7 +1930,7 @@ export const listWebhooks404Response = zod.object({
 export const listWebhooks429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks429Response = zod.object({
+export const ListWebhooks429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1875,7 +1943,7 @@ export const listWebhooks429Response = zod.object({
 export const listWebhooks500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const listWebhooks500Response = zod.object({
+export const ListWebhooks500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1888,34 +1956,42 @@ export const listWebhooks500Response = zod.object({
 
 /**
  * Creates a webhook that POSTs the chosen events of a line to your URL, each delivery signed
-with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
-it. See the Webhooks guide for the delivery format and how to verify a signature.
-
-You can subscribe to `message.received`, `message.sent`, `reaction.added` and
-`reaction.removed`. The older typing and receipt events are refused with
-`invalid_parameter_value`.
-
-Requires the `webhooks:write` scope.
-
+ * with HMAC-SHA256. The response carries the signing `secret`: it is shown this once, so store
+ * it. See the Webhooks guide for the delivery format and how to verify a signature.
+ *
+ * You can subscribe to `message.received`, `message.sent`, `reaction.added` and
+ * `reaction.removed`. The older typing and receipt events are refused with
+ * `invalid_parameter_value`.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Subscribe a URL to a line's events
  */
-export const createWebhookBodyFromRegExpOne = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createWebhookBodyFromOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const createWebhookBodyUrlMax = 2048;
+
+
 export const createWebhookBodyUrlRegExp = new RegExp('^https?:/');
 export const createWebhookBodyEventsMax = 4;
 
-export const createWebhookBody = zod.strictObject({
-  "from": zod.union([zod.string().regex(createWebhookBodyFromRegExpOne).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),zod.enum(['']).describe('Every line the key can use.')]).optional().describe('The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.\n\n**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `\"\"` when no line is given (\"omit for all lines\"), and a webhook\'s `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.\n'),
+
+
+export const CreateWebhookBody = zod.strictObject({
+  "from": zod.union([zod.string().regex(createWebhookBodyFromOneRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.\n'),zod.enum(['']).describe('Every line the key can use.')]).optional().describe('The handle of the line whose events you want. Omit it, or send an empty string (as the official CLI does), to receive the events of every line the key can use.\n\n**Unconfirmed:** the all-lines webhook. The reference marks `from` required; the official CLI sends `""` when no line is given ("omit for all lines"), and a webhook\'s `line_ids` is a list. This spec accepts both forms. A line-restricted key must name a line.\n'),
   "url": zod.url().max(createWebhookBodyUrlMax).regex(createWebhookBodyUrlRegExp).describe('Where to POST events: an HTTPS URL.\n\n**Unconfirmed:** whether the live API refuses plain `http://` URLs. This spec accepts both, so the mock and the emulator can deliver to a local receiver.\n'),
   "events": zod.array(zod.enum(['message.received', 'message.sent', 'reaction.added', 'reaction.removed']).describe('A webhook event: `message.received`, `message.sent`, `reaction.added` or `reaction.removed`. The older `typing.started`, `typing.stopped` and `receipt.read` events are not delivered, and subscribing to them is rejected.')).min(1).max(createWebhookBodyEventsMax).describe('The events the webhook receives; each at most once.')
 }).describe('A webhook subscription to create.')
 
 export const createWebhook201ResponseIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const createWebhook201ResponseLineIdsItemRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const createWebhook201ResponseLineIdsMax = 100;export const createWebhook201ResponseEventsMax = 4;export const createWebhook201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+export const createWebhook201ResponseLineIdsMax = 100;
+
+export const createWebhook201ResponseEventsMax = 4;
 
 
-export const createWebhook201Response = zod.object({
+export const createWebhook201ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
+
+
+export const CreateWebhook201Response = zod.object({
   "id": zod.string().regex(createWebhook201ResponseIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
   "line_ids": zod.array(zod.string().regex(createWebhook201ResponseLineIdsItemRegExp).describe('Identifier of a line, prefixed `ln_`.')).min(1).max(createWebhook201ResponseLineIdsMax).describe('The lines whose events the webhook receives.'),
   "url": zod.url().describe('Where events are POSTed.'),
@@ -1928,7 +2004,7 @@ export const createWebhook201Response = zod.object({
 export const createWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook400Response = zod.object({
+export const CreateWebhook400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1941,7 +2017,7 @@ export const createWebhook400Response = zod.object({
 export const createWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook401Response = zod.object({
+export const CreateWebhook401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1954,7 +2030,7 @@ export const createWebhook401Response = zod.object({
 export const createWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook403Response = zod.object({
+export const CreateWebhook403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1967,7 +2043,7 @@ export const createWebhook403Response = zod.object({
 export const createWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook404Response = zod.object({
+export const CreateWebhook404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1980,7 +2056,7 @@ export const createWebhook404Response = zod.object({
 export const createWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook429Response = zod.object({
+export const CreateWebhook429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -1993,7 +2069,7 @@ export const createWebhook429Response = zod.object({
 export const createWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const createWebhook500Response = zod.object({
+export const CreateWebhook500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2006,17 +2082,16 @@ export const createWebhook500Response = zod.object({
 
 /**
  * Deletes a webhook subscription; its deliveries stop. The webhook's ID travels in the JSON
-request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
-sends it.
-
-Requires the `webhooks:write` scope.
-
+ * request body, not in the URL: this is a DELETE with a body, so make sure your HTTP client
+ * sends it.
+ *
+ * Requires the `webhooks:write` scope.
  * @summary Delete a webhook
  */
 export const deleteWebhookBodyIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 
 
-export const deleteWebhookBody = zod.strictObject({
+export const DeleteWebhookBody = zod.strictObject({
   "id": zod.string().regex(deleteWebhookBodyIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.')
 }).describe('The webhook to delete. The ID travels in the body, not the URL.')
 
@@ -2024,16 +2099,16 @@ export const deleteWebhook200ResponseIdRegExp = new RegExp('^wh_[A-Za-z0-9]+$');
 export const deleteWebhook200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook200Response = zod.object({
+export const DeleteWebhook200Response = zod.object({
   "id": zod.string().regex(deleteWebhook200ResponseIdRegExp).describe('Identifier of a webhook subscription, prefixed `wh_`.'),
-  "deleted": zod.boolean().describe('Always `true`.'),
+  "deleted": zod.literal(true).describe('Always `true`.'),
   "request_id": zod.string().regex(deleteWebhook200ResponseRequestIdRegExp).describe('Identifier of this API request, prefixed `req_`. Every response carries one, success or error; include it when you report a problem.')
 }).describe('Confirms that a webhook was deleted.')
 
 export const deleteWebhook400ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook400Response = zod.object({
+export const DeleteWebhook400Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2046,7 +2121,7 @@ export const deleteWebhook400Response = zod.object({
 export const deleteWebhook401ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook401Response = zod.object({
+export const DeleteWebhook401Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2059,7 +2134,7 @@ export const deleteWebhook401Response = zod.object({
 export const deleteWebhook403ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook403Response = zod.object({
+export const DeleteWebhook403Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2072,7 +2147,7 @@ export const deleteWebhook403Response = zod.object({
 export const deleteWebhook404ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook404Response = zod.object({
+export const DeleteWebhook404Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2085,7 +2160,7 @@ export const deleteWebhook404Response = zod.object({
 export const deleteWebhook429ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook429Response = zod.object({
+export const DeleteWebhook429Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2098,7 +2173,7 @@ export const deleteWebhook429Response = zod.object({
 export const deleteWebhook500ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
 
 
-export const deleteWebhook500Response = zod.object({
+export const DeleteWebhook500Response = zod.object({
   "error": zod.object({
   "type": zod.enum(['authentication_error', 'authorization_error', 'invalid_request_error', 'not_found_error', 'rate_limit_error', 'api_error']).describe('The class of error, which matches the HTTP status: `authentication_error` (401), `authorization_error` (403), `invalid_request_error` (400, and 403 for the contact-first rule), `not_found_error` (404), `rate_limit_error` (429), `api_error` (5xx).\n\n**Unconfirmed:** `api_error`. The docs do not show a 5xx body; the official SDK uses this type for server errors.\n'),
   "code": zod.enum(['missing_api_key', 'invalid_api_key', 'insufficient_scope', 'line_not_accessible', 'sandbox_not_activated', 'sandbox_requires_owner', 'contact_has_not_messaged', 'missing_required_parameter', 'invalid_parameter_value', 'invalid_json', 'empty_file', 'advanced_features_required', 'sandbox_contact_mismatch', 'line_not_found', 'chat_not_found', 'message_not_found', 'outbox_item_not_found', 'webhook_not_found', 'file_not_found', 'rate_limit_exceeded', 'sandbox_quota_exceeded', 'server_error']).describe('A stable, machine-readable error code. Branch on this, not on `message`. Each operation lists the codes it can return, with an example of each.'),
@@ -2111,12 +2186,11 @@ export const deleteWebhook500Response = zod.object({
 
 /**
  * Sent when a contact or group messages one of your lines. Voice memos arrive with
-`is_audio_message: true` and Apple's transcription on the attachment. Reply by sending
-`from: data.line_handle` and `to: data.sender` (or `to: data.chat_id` for groups).
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ * `is_audio_message: true` and Apple's transcription on the attachment. Reply by sending
+ * `from: data.line_handle` and `to: data.sender` (or `to: data.chat_id` for groups).
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary A message arrived on a line
  */
 export const messageReceivedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2124,7 +2198,7 @@ export const messageReceivedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{1
 export const messageReceivedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageReceivedHeader = zod.object({
+export const MessageReceivedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(messageReceivedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(messageReceivedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(messageReceivedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2135,48 +2209,57 @@ export const messageReceivedBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$
 export const messageReceivedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageReceivedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;
-export const messageReceivedBodyDataAttachmentsItemSizeMax = 9007199254740991;export const messageReceivedBodyDataSentAtMin = 0;
-export const messageReceivedBodyDataSentAtMax = 9007199254740991;export const messageReceivedBodyDataSyncedAtMin = 0;
-export const messageReceivedBodyDataSyncedAtMax = 9007199254740991;export const messageReceivedBodyTimestampMin = 0;
-export const messageReceivedBodyTimestampMax = 9007199254740991;export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageReceivedBodyDataAttachmentsItemSizeMax = 9007199254740991;
+
+export const messageReceivedBodyDataSentAtMin = 0;
+export const messageReceivedBodyDataSentAtMax = 9007199254740991;
+
+export const messageReceivedBodyDataSyncedAtMin = 0;
+export const messageReceivedBodyDataSyncedAtMax = 9007199254740991;
+
+export const messageReceivedBodyTimestampMin = 0;
+export const messageReceivedBodyTimestampMax = 9007199254740991;
+
+export const messageReceivedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageReceivedBody = zod.strictObject({
+export const MessageReceivedBody = zod.strictObject({
   "event": zod.enum(['message.received']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(messageReceivedBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(messageReceivedBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(messageReceivedBodyDataLineIdRegExp).optional().describe('The line the message was sent or received on.'),
+  "line_handle": zod.string().regex(messageReceivedBodyDataLineHandleRegExp).describe('The handle of that line. Pass it as `from` to reply.'),
+  "chat_id": zod.string().regex(messageReceivedBodyDataChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "size": zod.int().min(messageReceivedBodyDataAttachmentsItemSizeMin).max(messageReceivedBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
   "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageReceivedBodyDataSentAtMin).max(messageReceivedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageReceivedBodyDataSyncedAtMin).max(messageReceivedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(messageReceivedBodyDataSentAtMin).max(messageReceivedBodyDataSentAtMax).describe('When the message was sent.'),
+  "synced_at": zod.int().min(messageReceivedBodyDataSyncedAtMin).max(messageReceivedBodyDataSyncedAtMax).optional().describe('When messages.dev recorded the message.'),
   "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).\n\n**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.\n'),
-  "timestamp": zod.number().min(messageReceivedBodyTimestampMin).max(messageReceivedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "timestamp": zod.int().min(messageReceivedBodyTimestampMin).max(messageReceivedBodyTimestampMax).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
+  "delivery_id": zod.string().regex(messageReceivedBodyDeliveryIdRegExp).optional().describe('The delivery\'s ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional.')
 }).describe('The body of a `message.received` delivery.')
+
+export const MessageReceived200Response = zod.unknown()
 
 
 /**
  * Sent when an outgoing message from one of your lines is delivered, whether it was sent
-through the API or from the device. It has the same shape as `message.received`, with
-`is_from_me: true`. Subscribe to it instead of polling `GET /v1/outbox`.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ * through the API or from the device. It has the same shape as `message.received`, with
+ * `is_from_me: true`. Subscribe to it instead of polling `GET /v1/outbox`.
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary A message was delivered
  */
 export const messageSentHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2184,7 +2267,7 @@ export const messageSentHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{13}$'
 export const messageSentHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageSentHeader = zod.object({
+export const MessageSentHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(messageSentHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(messageSentHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(messageSentHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2195,46 +2278,55 @@ export const messageSentBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const messageSentBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const messageSentBodyDataAttachmentsItemSizeMin = 0;
-export const messageSentBodyDataAttachmentsItemSizeMax = 9007199254740991;export const messageSentBodyDataSentAtMin = 0;
-export const messageSentBodyDataSentAtMax = 9007199254740991;export const messageSentBodyDataSyncedAtMin = 0;
-export const messageSentBodyDataSyncedAtMax = 9007199254740991;export const messageSentBodyTimestampMin = 0;
-export const messageSentBodyTimestampMax = 9007199254740991;export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const messageSentBodyDataAttachmentsItemSizeMax = 9007199254740991;
+
+export const messageSentBodyDataSentAtMin = 0;
+export const messageSentBodyDataSentAtMax = 9007199254740991;
+
+export const messageSentBodyDataSyncedAtMin = 0;
+export const messageSentBodyDataSyncedAtMax = 9007199254740991;
+
+export const messageSentBodyTimestampMin = 0;
+export const messageSentBodyTimestampMax = 9007199254740991;
+
+export const messageSentBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const messageSentBody = zod.strictObject({
+export const MessageSentBody = zod.strictObject({
   "event": zod.enum(['message.sent']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(messageSentBodyDataIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "line_id": zod.string().regex(messageSentBodyDataLineIdRegExp).optional().describe('Identifier of a line, prefixed `ln_`.'),
-  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n'),
-  "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
+  "line_id": zod.string().regex(messageSentBodyDataLineIdRegExp).optional().describe('The line the message was sent or received on.'),
+  "line_handle": zod.string().regex(messageSentBodyDataLineHandleRegExp).describe('The handle of that line. Pass it as `from` to reply.'),
+  "chat_id": zod.string().regex(messageSentBodyDataChatIdRegExp).describe('The chat the message belongs to.'),
   "guid": zod.string().describe('Apple\'s GUID for a message. Usable wherever a message is referenced: `reply_to`, or a reaction\'s `message_id`.'),
   "sender": zod.string().describe('The handle of whoever wrote the message; the line\'s own handle for outgoing messages.'),
   "text": zod.string().nullish().describe('The message text; `null` for a message that is only an attachment.'),
   "attachments": zod.array(zod.strictObject({
   "filename": zod.string().nullish().describe('The original file name, when known.'),
   "mime_type": zod.string().nullish().describe('The media type, when known. Voice memos can arrive with no media type (Apple reports them by the UTI `com.apple.coreaudio-format`).'),
-  "size": zod.number().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
+  "size": zod.int().min(messageSentBodyDataAttachmentsItemSizeMin).max(messageSentBodyDataAttachmentsItemSizeMax).nullish().describe('The size in bytes, when known.'),
   "url": zod.url().nullish().describe('Where to download the file. The URL itself needs no API key.\n\n**Unconfirmed:** how long it stays valid.\n'),
   "transcription": zod.string().nullish().describe('Apple\'s on-device transcription of a voice memo. Absent or `null` for every other file.')
 }).describe('A file attached to a message. Inbound attachments come with a download `url`; voice memos also carry Apple\'s on-device `transcription`.\nEvery field may be absent or `null`: the official SDK treats them all as optional.')).describe('The files attached to the message; empty when there are none.'),
   "is_from_me": zod.boolean().describe('`true` for `message.sent`, `false` for `message.received`.'),
   "is_audio_message": zod.boolean().nullish().describe('`true` for a tap-to-record voice memo, `false` otherwise.'),
-  "sent_at": zod.number().min(messageSentBodyDataSentAtMin).max(messageSentBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(messageSentBodyDataSyncedAtMin).max(messageSentBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
+  "sent_at": zod.int().min(messageSentBodyDataSentAtMin).max(messageSentBodyDataSentAtMax).describe('When the message was sent.'),
+  "synced_at": zod.int().min(messageSentBodyDataSyncedAtMin).max(messageSentBodyDataSyncedAtMax).optional().describe('When messages.dev recorded the message.'),
   "reply_to_guid": zod.string().nullish().describe('The `guid` of the message this one replies to, or `null`.')
 }).describe('A message as webhooks deliver it: the message resource plus the handle of the line it arrived on or was sent from, so you can reply with `from: line_handle`.\nThe delivery pipeline sends fewer fields than `GET /v1/messages` (no `service`, no `outbox_id`).\n\n**Unconfirmed:** whether `line_id` and `synced_at` are always present; the docs list them and the official SDK does not, so they are optional here.\n'),
-  "timestamp": zod.number().min(messageSentBodyTimestampMin).max(messageSentBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "timestamp": zod.int().min(messageSentBodyTimestampMin).max(messageSentBodyTimestampMax).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
+  "delivery_id": zod.string().regex(messageSentBodyDeliveryIdRegExp).optional().describe('The delivery\'s ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional.')
 }).describe('The body of a `message.sent` delivery.')
+
+export const MessageSent200Response = zod.unknown()
 
 
 /**
  * Sent when a tapback is added to a message in a chat on one of your lines.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary Someone reacted to a message
  */
 export const reactionAddedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2242,7 +2334,7 @@ export const reactionAddedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{13}
 export const reactionAddedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionAddedHeader = zod.object({
+export const ReactionAddedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(reactionAddedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(reactionAddedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(reactionAddedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2251,38 +2343,47 @@ export const reactionAddedHeader = zod.object({
 export const reactionAddedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionAddedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionAddedBodyDataTypeMaxTwo = 10;export const reactionAddedBodyDataSentAtMin = 0;
-export const reactionAddedBodyDataSentAtMax = 9007199254740991;export const reactionAddedBodyDataSyncedAtMin = 0;
-export const reactionAddedBodyDataSyncedAtMax = 9007199254740991;export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionAddedBodyDataTypeTwoMax = 10;
+
+export const reactionAddedBodyDataSentAtMin = 0;
+export const reactionAddedBodyDataSentAtMax = 9007199254740991;
+
+export const reactionAddedBodyDataSyncedAtMin = 0;
+export const reactionAddedBodyDataSyncedAtMax = 9007199254740991;
+
+export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const reactionAddedBodyTimestampMin = 0;
-export const reactionAddedBodyTimestampMax = 9007199254740991;export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionAddedBodyTimestampMax = 9007199254740991;
+
+export const reactionAddedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionAddedBody = zod.strictObject({
+export const ReactionAddedBody = zod.strictObject({
   "event": zod.enum(['reaction.added']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(reactionAddedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionAddedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
+  "message_id": zod.string().regex(reactionAddedBodyDataMessageIdRegExp).describe('The message the tapback is on.'),
+  "chat_id": zod.string().regex(reactionAddedBodyDataChatIdRegExp).describe('The chat of that message.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionAddedBodyDataTypeTwoMax).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionAddedBodyDataSentAtMin).max(reactionAddedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionAddedBodyDataSyncedAtMin).max(reactionAddedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n')
+  "sent_at": zod.int().min(reactionAddedBodyDataSentAtMin).max(reactionAddedBodyDataSentAtMax).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(reactionAddedBodyDataSyncedAtMin).max(reactionAddedBodyDataSyncedAtMax).optional().describe('When messages.dev recorded it.'),
+  "line_handle": zod.string().regex(reactionAddedBodyDataLineHandleRegExp).describe('The handle of the line the reaction happened on.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\n\n**Unconfirmed:** `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.\n'),
-  "timestamp": zod.number().min(reactionAddedBodyTimestampMin).max(reactionAddedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "timestamp": zod.int().min(reactionAddedBodyTimestampMin).max(reactionAddedBodyTimestampMax).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
+  "delivery_id": zod.string().regex(reactionAddedBodyDeliveryIdRegExp).optional().describe('The delivery\'s ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional.')
 }).describe('The body of a `reaction.added` delivery.')
+
+export const ReactionAdded200Response = zod.unknown()
 
 
 /**
  * Sent when a tapback is taken back. The reaction keeps its ID and arrives with `added: false`.
-
-Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
-Webhooks guide.
-
+ *
+ * Answer with any 2xx status to acknowledge the delivery. Verify the signature first: see the
+ * Webhooks guide.
  * @summary Someone removed a reaction
  */
 export const reactionRemovedHeaderXWebhookSignatureRegExp = new RegExp('^[0-9a-f]{64}$');
@@ -2290,7 +2391,7 @@ export const reactionRemovedHeaderXWebhookTimestampRegExp = new RegExp('^[0-9]{1
 export const reactionRemovedHeaderXWebhookDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionRemovedHeader = zod.object({
+export const ReactionRemovedHeader = zod.object({
   "X-Webhook-Signature": zod.string().regex(reactionRemovedHeaderXWebhookSignatureRegExp).describe('The delivery\'s signature: lowercase hex of HMAC-SHA256, keyed with the webhook\'s secret (as raw UTF-8 bytes), over the string `${X-Webhook-Timestamp}.${raw request body}`. Compare it in constant time.'),
   "X-Webhook-Timestamp": zod.string().regex(reactionRemovedHeaderXWebhookTimestampRegExp).describe('When the delivery was signed, as Unix epoch milliseconds in decimal. Refuse deliveries more than 5 minutes away from your clock, to stop replays.'),
   "X-Webhook-Delivery-Id": zod.string().regex(reactionRemovedHeaderXWebhookDeliveryIdRegExp).describe('The delivery\'s ID; the same as `delivery_id` in the body. Retries keep it, so use it to drop duplicates.')
@@ -2299,27 +2400,37 @@ export const reactionRemovedHeader = zod.object({
 export const reactionRemovedBodyDataIdRegExp = new RegExp('^rxn_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataMessageIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const reactionRemovedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
-export const reactionRemovedBodyDataTypeMaxTwo = 10;export const reactionRemovedBodyDataSentAtMin = 0;
-export const reactionRemovedBodyDataSentAtMax = 9007199254740991;export const reactionRemovedBodyDataSyncedAtMin = 0;
-export const reactionRemovedBodyDataSyncedAtMax = 9007199254740991;export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionRemovedBodyDataTypeTwoMax = 10;
+
+export const reactionRemovedBodyDataSentAtMin = 0;
+export const reactionRemovedBodyDataSentAtMax = 9007199254740991;
+
+export const reactionRemovedBodyDataSyncedAtMin = 0;
+export const reactionRemovedBodyDataSyncedAtMax = 9007199254740991;
+
+export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
 export const reactionRemovedBodyTimestampMin = 0;
-export const reactionRemovedBodyTimestampMax = 9007199254740991;export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
+export const reactionRemovedBodyTimestampMax = 9007199254740991;
+
+export const reactionRemovedBodyDeliveryIdRegExp = new RegExp('^dlv_[A-Za-z0-9_]+$');
 
 
-export const reactionRemovedBody = zod.strictObject({
+export const ReactionRemovedBody = zod.strictObject({
   "event": zod.enum(['reaction.removed']).describe('The event\'s name.'),
   "data": zod.strictObject({
   "id": zod.string().regex(reactionRemovedBodyDataIdRegExp).describe('Identifier of a reaction (tapback), prefixed `rxn_`.'),
-  "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('Identifier of a message, prefixed `msg_`.'),
-  "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('Identifier of a chat (one-to-one or group), prefixed `cht_`.'),
-  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionRemovedBodyDataTypeMaxTwo).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends \"one of the six, or a literal emoji\" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
+  "message_id": zod.string().regex(reactionRemovedBodyDataMessageIdRegExp).describe('The message the tapback is on.'),
+  "chat_id": zod.string().regex(reactionRemovedBodyDataChatIdRegExp).describe('The chat of that message.'),
+  "type": zod.union([zod.enum(['love', 'like', 'dislike', 'laugh', 'emphasize', 'question']).describe('One of Apple\'s six tapbacks.'),zod.string().min(1).max(reactionRemovedBodyDataTypeTwoMax).describe('One emoji, such as 🎉 or 👍🏽.')]).describe('The tapback: one of Apple\'s six, `love` ❤️, `like` 👍, `dislike` 👎, `laugh` 😂, `emphasize` ‼️ or `question` ❓, or one emoji, such as 🎉.\n\n**Unconfirmed:** the emoji. The reference lists the six names only; the official CLI sends "one of the six, or a literal emoji" as the type, and the official SDK reads any string back. This spec accepts one emoji as a short string (at most 10 code points, enough for any emoji sequence).\n'),
   "sender": zod.string().describe('The handle of whoever reacted; the line\'s own handle when `is_from_me`.'),
   "is_from_me": zod.boolean().describe('`true` when the line itself reacted.'),
   "added": zod.boolean().describe('`true` for `reaction.added`, `false` for `reaction.removed`.'),
-  "sent_at": zod.number().min(reactionRemovedBodyDataSentAtMin).max(reactionRemovedBodyDataSentAtMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "synced_at": zod.number().min(reactionRemovedBodyDataSyncedAtMin).max(reactionRemovedBodyDataSyncedAtMax).optional().describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('A line\'s handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.\n\n**Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says \"line handle\", so this spec accepts handles only.\n')
+  "sent_at": zod.int().min(reactionRemovedBodyDataSentAtMin).max(reactionRemovedBodyDataSentAtMax).describe('When the tapback was added or removed.'),
+  "synced_at": zod.int().min(reactionRemovedBodyDataSyncedAtMin).max(reactionRemovedBodyDataSyncedAtMax).optional().describe('When messages.dev recorded it.'),
+  "line_handle": zod.string().regex(reactionRemovedBodyDataLineHandleRegExp).describe('The handle of the line the reaction happened on.')
 }).describe('A reaction as webhooks deliver it: the reaction resource plus the chat it happened in and the handle of the line.\n\n**Unconfirmed:** `synced_at`, seen only in the official SDK\'s test fixtures, so it is optional here.\n'),
-  "timestamp": zod.number().min(reactionRemovedBodyTimestampMin).max(reactionRemovedBodyTimestampMax).describe('A point in time as Unix epoch milliseconds (UTC).'),
-  "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).optional().describe('Identifier of one webhook delivery, prefixed `dlv_`. Retries of the same delivery keep the same ID, so use it to drop duplicates.')
+  "timestamp": zod.int().min(reactionRemovedBodyTimestampMin).max(reactionRemovedBodyTimestampMax).describe('When the event was signed; the same value as the `X-Webhook-Timestamp` header.'),
+  "delivery_id": zod.string().regex(reactionRemovedBodyDeliveryIdRegExp).optional().describe('The delivery\'s ID, the same value as the `X-Webhook-Delivery-Id` header. Older deliveries may lack it; the official SDK treats it as optional.')
 }).describe('The body of a `reaction.removed` delivery.')
+
+export const ReactionRemoved200Response = zod.unknown()

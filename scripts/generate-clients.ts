@@ -5,7 +5,7 @@
 //   msw.ts         MSW handlers answering the spec's examples with the spec's statuses
 //   zod.ts         zod schemas of every body, query, header and response status, webhook deliveries too
 //   servers.ts     the spec's production server and the local ones (local-servers.yaml), by name
-// orval 7.13.2 writes into a scratch folder; then its output is finished here (see `finish`). It
+// orval 8 writes into a scratch folder; then its output is finished here (see `finish`). It
 // runs in a child process: orval keeps names across runs in one process (a second run's zod
 // constants get an `One` suffix), which would make generation depend on what ran before.
 import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -48,9 +48,10 @@ function orvalProjects(spec: OpenApiDocument, scratch: string): OptionsExport[] 
       output: {
         target: target("react.ts"),
         client: "react-query",
+        httpClient: "axios",
         mode: "split",
         headers: true,
-        mock: { type: "msw", delay: false, useExamples: true },
+        mock: { generators: [{ type: "msw", delay: false, useExamples: true }] },
         override: { ...override, query: { version: 5 } },
       },
     },
@@ -66,17 +67,17 @@ function orvalProjects(spec: OpenApiDocument, scratch: string): OptionsExport[] 
   ];
 }
 
-/** orval ignores `webhooks`; as operations, their deliveries get zod schemas (`messageReceivedBody`). */
+/** orval ignores `webhooks`; as operations, their deliveries get zod schemas (`MessageReceivedBody`). */
 function withWebhooksAsOperations(spec: OpenApiDocument): OpenApiDocument {
   const deliveries = Object.entries(isObject(spec.webhooks) ? spec.webhooks : {}).map(([name, item]) => [`/webhooks/${name}`, item]);
   return { ...spec, paths: { ...spec.paths, ...(Object.fromEntries(deliveries) as OpenApiDocument["paths"]) } };
 }
 
-/** Makes every relative import name its file, as Node's ESM resolution needs. */
+/** Points every import of a sibling at its name in generated/, with the extension Node's ESM resolution needs. */
 function explicitImports(code: string, file: string): string {
   return code.replace(/from '(\.[^']*)'/g, (statement, specifier: string) => {
-    if (specifier.endsWith(".ts")) return statement;
-    const target = `${specifier.slice(2)}.ts`;
+    if (specifier.startsWith("../")) return statement; // the mutator, already named with its extension
+    const target = `${specifier.slice(2).replace(/\.ts$/, "")}.ts`;
     const renamed = target === DUPLICATE_MODELS ? FILES["operations.schemas.ts"] : FILES[target as keyof typeof FILES];
     if (!renamed) throw new Error(`${file}: unexpected import '${specifier}' in orval's output`);
     return `from './${renamed}'`;
@@ -158,7 +159,8 @@ export async function writeClients(outDir: string): Promise<void> {
   try {
     // orval imports the mutator by its path relative to the output: keep it `../src/mutator.ts`.
     await symlink(join(ROOT, "src"), join(scratch, "src"));
-    for (const project of orvalProjects(spec, scratch)) await generate(project, ROOT);
+    // "warn": orval still warns, but no longer announces each of the three runs.
+    for (const project of orvalProjects(spec, scratch)) await generate(project, ROOT, { logLevel: "warn" });
     await finish(join(scratch, "generated"), outDir, spec);
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -1,8 +1,15 @@
-// The emulator's state, in SQLite: in memory by default, or in a file that survives restarts.
-import Database from "better-sqlite3";
+// The emulator's state, in SQLite (Node's built-in `node:sqlite`, no native build): in memory by
+// default, or in a file that survives restarts.
+import type { DatabaseSync, SQLInputValue, StatementResultingChanges } from "node:sqlite";
 
-export type Db = Database.Database;
-type Statement = Database.Statement<unknown[], unknown>;
+export type SqlValue = SQLInputValue;
+
+/** A prepared statement. Rows come back untyped: each caller names the row type it selects. */
+export interface Statement {
+  get(...params: SqlValue[]): unknown;
+  all(...params: SqlValue[]): unknown[];
+  run(...params: SqlValue[]): StatementResultingChanges;
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lines (
@@ -57,6 +64,104 @@ export const TABLES = [
 ] as const;
 
 /**
+ * Loads `node:sqlite`. On Node 22 it is still flagged experimental and prints an
+ * ExperimentalWarning when first loaded; that one warning is dropped, any other goes through.
+ */
+function loadSqlite(): typeof import("node:sqlite") {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    const type = typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === "ExperimentalWarning" && String(warning).includes("SQLite")) return;
+    Reflect.apply(emitWarning, this, [warning, ...rest]);
+  } as typeof process.emitWarning;
+  try {
+    return process.getBuiltinModule("node:sqlite");
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
+const { DatabaseSync: Database } = loadSqlite();
+
+/**
+ * A SQLite connection with the transaction helpers the emulator uses: `transaction(fn)()` runs fn
+ * in a transaction, or in a savepoint inside one already open, and rolls back what fn did if it
+ * throws; `begin`/`commit` hold a transaction open across calls (the group commit).
+ */
+export class Db {
+  private depth = 0;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly sqlite: DatabaseSync) {}
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  exec(text: string): void {
+    this.sqlite.exec(text);
+  }
+
+  prepare(text: string): Statement {
+    return this.sqlite.prepare(text);
+  }
+
+  /** A prepared statement, prepared once per connection. */
+  statement(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.sqlite.prepare(text)));
+    return statement;
+  }
+
+  transaction<T>(write: () => T): () => T {
+    return () => {
+      const savepoint = this.depth > 0 ? `nested_${this.depth}` : undefined;
+      this.sqlite.exec(savepoint ? `SAVEPOINT ${savepoint}` : "BEGIN");
+      this.depth += 1;
+      try {
+        const result = write();
+        this.depth -= 1;
+        this.sqlite.exec(savepoint ? `RELEASE ${savepoint}` : "COMMIT");
+        return result;
+      } catch (error) {
+        this.depth -= 1;
+        this.sqlite.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : "ROLLBACK");
+        throw error;
+      }
+    };
+  }
+
+  begin(): void {
+    this.sqlite.exec("BEGIN");
+    this.depth = 1;
+  }
+
+  /** Commits the open transaction; if the commit fails, rolls it back and throws. */
+  commit(): void {
+    this.depth = 0;
+    try {
+      this.sqlite.exec("COMMIT");
+    } catch (error) {
+      this.rollbackIfOpen();
+      throw error;
+    }
+  }
+
+  /** A failed COMMIT may leave its transaction open (a deferred constraint, a busy lock) or not. */
+  private rollbackIfOpen(): void {
+    try {
+      this.sqlite.exec("ROLLBACK");
+    } catch (error) {
+      if (!/no transaction is active/.test(String(error))) throw error;
+    }
+  }
+
+  close(): void {
+    this.sqlite.close();
+  }
+}
+
+/**
  * Opens the database and creates its schema. A file database runs in WAL mode with
  * `synchronous = NORMAL`: every transaction is in the WAL (written with write(2)) before the call
  * that committed it returns, so before the 201 goes out; a killed process loses nothing. Only an
@@ -64,23 +169,11 @@ export const TABLES = [
  * and an fsync per write.
  */
 export function openDatabase(file?: string): Db {
-  const db = new Database(file ?? ":memory:");
-  if (file) {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 5000");
-  }
-  db.exec(SCHEMA);
-  return db;
+  const sqlite = new Database(file ?? ":memory:");
+  if (file) sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+  sqlite.exec(SCHEMA);
+  return new Db(sqlite);
 }
-
-const cache = new WeakMap<Db, Map<string, Statement>>();
 
 /** A prepared statement, prepared once per database. */
-export function sql(db: Db, text: string): Statement {
-  let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
-  let statement = statements.get(text);
-  if (!statement) statements.set(text, (statement = db.prepare(text)));
-  return statement;
-}
+export const sql = (db: Db, text: string): Statement => db.statement(text);

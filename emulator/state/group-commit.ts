@@ -15,7 +15,7 @@ export class GroupCommit {
     if (!this.open) {
       // Inside a transaction someone else opened, that transaction's commit is the one that counts.
       if (this.db.inTransaction) return Promise.resolve(this.db.transaction(write)());
-      this.db.exec("BEGIN");
+      this.db.begin();
       this.open = true;
       setImmediate(() => this.commit());
     }
@@ -30,10 +30,9 @@ export class GroupCommit {
     const waiting = this.waiting;
     this.waiting = [];
     try {
-      this.db.exec("COMMIT");
+      this.db.commit();
       for (const { resolve } of waiting) resolve();
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec("ROLLBACK");
       for (const { reject } of waiting) reject(error);
     }
   }

@@ -2,7 +2,7 @@
 // position after the last item of its page, so pages stay stable while new items arrive.
 import type { JsonObject } from "../../scripts/lib/openapi.ts";
 import { ApiError } from "../http/errors.ts";
-import { sql, type Db } from "./db.ts";
+import { sql, type Db, type SqlValue } from "./db.ts";
 
 export interface Page {
   data: JsonObject[];
@@ -15,7 +15,7 @@ export interface ListQuery<Row> {
   list: string;
   /** `SELECT * FROM <table> WHERE …` without ORDER BY or LIMIT. */
   select: string;
-  args: unknown[];
+  args: SqlValue[];
   /** The column (or expression) to sort by, newest first; ties are broken by insertion order. */
   sortBy: string;
   sortValue: (row: Row) => number;

@@ -20,7 +20,7 @@ export interface ReactionRow {
 export interface TypingRow { seq: number; id: string; chat_id: string; handle: string; is_typing: number; updated_at: number }
 export interface ReceiptRow { seq: number; id: string; chat_id: string; handle: string; last_read_at: number; synced_at: number }
 export interface FileRow {
-  seq: number; id: string; token: string; filename: string | null; mime_type: string; size: number; bytes: Buffer;
+  seq: number; id: string; token: string; filename: string | null; mime_type: string; size: number; bytes: Uint8Array;
   created_at: number;
 }
 export interface WebhookRow {

@@ -10,6 +10,7 @@ const text = readWorkflow(FILE);
 interface Step {
   run?: string;
   uses?: string;
+  with?: Record<string, unknown>;
 }
 interface Job {
   if?: string;
@@ -27,7 +28,7 @@ describe("the CI workflow", () => {
   it.each([
     ["a misspelt key", text.replace("runs-on: ubuntu-latest", "run-on: ubuntu-latest")],
     ["an expression naming an unknown step", text.replace("steps.deployment.outputs", "steps.deploy.outputs")],
-    ["a job that needs one that does not exist", text.replace("needs: [test, contract-mock, docs]", "needs: [test, contract, docs]")],
+    ["a job that needs one that does not exist", text.replace("needs: [test, runtime-node22, contract-mock, docs]", "needs: [test, runtime-node22, contract, docs]")],
   ])("would fail actionlint with %s", async (_, broken) => {
     expect(await lint(broken)).not.toEqual([]);
   });
@@ -37,6 +38,16 @@ describe("the CI workflow", () => {
     for (const expected of ["npm ci", "npm run lint", "npm run check:generated", "npx vitest run", "npm run contract -- --target mock", "npm run docs:build"]) {
       expect(commands).toContain(expected);
     }
+  });
+
+  it("runs the whole suite on Node 24, and the runtime subset on Node 22 after installing on 24", () => {
+    const nodeVersions = (job: Job) => job.steps.filter((step) => step.uses?.startsWith("actions/setup-node")).map((step) => step.with?.["node-version"]);
+    expect(nodeVersions(workflow.jobs.test!)).toEqual([24]);
+    const runtime = workflow.jobs["runtime-node22"]!;
+    expect(nodeVersions(runtime)).toEqual([24, 22]);
+    const runs = runtime.steps.map((step) => step.run);
+    expect(runs.indexOf("npm ci")).toBeLessThan(runs.indexOf("npm run test:runtime"));
+    expect(runtime.steps.findIndex((step) => step.with?.["node-version"] === 22)).toBeLessThan(runs.indexOf("npm run test:runtime"));
   });
 
   it("only runs npm scripts that package.json defines", () => {

@@ -7,10 +7,16 @@ import { servers } from "../../generated/servers.ts";
 import { getMessagesDevAPIMock, getGetFileMockHandler, getListChatsMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
 import { SPARSE_EXAMPLE } from "../../scripts/lib/sparse-examples.ts";
 import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { expectedMajor, listenStrictly, loadedMajor } from "./support/msw.ts";
 import { spec } from "./support/spec.ts";
 
 const mock = setupServer(...getMessagesDevAPIMock());
-beforeAll(() => mock.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  listenStrictly(mock);
+  // MSW 3 lets Node's own fetch (undici) run, which arms a timer of its own on its first request:
+  // made here, it is not taken for a handler's delay by the check below.
+  await fetch(`${servers.production}/v1/lines`);
+});
 afterEach(() => {
   mock.resetHandlers();
   vi.useRealTimers();
@@ -48,6 +54,11 @@ const success = operations(spec).map((operation) => {
 });
 
 describe("the generated MSW handlers", () => {
+  it(`run on MSW ${expectedMajor}, the major this test project names`, () => {
+    expect(loadedMajor).toBe(expectedMajor);
+  });
+
+
   it.each(success.map((s) => [s.name, s] as const))("answer %s with the spec's status and example", async (_, operation) => {
     const url = `${servers.mock}${operation.path}`;
     const response = await sendWithoutDelay(new Request(url, { method: operation.method, body: operation.requestBody, redirect: "manual" }));

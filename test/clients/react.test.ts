@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options { "url": "http://127.0.0.1:4010/" }
 // The generated React Query hooks, rendered against the generated MSW handlers: they send through
 // the runtime (auth header, typed errors in `error`).
+// The page runs on the mock's origin (servers.mock, checked below): a cross-origin request would make
+// happy-dom send a CORS preflight that MSW 3, which intercepts below happy-dom's fetch, would see
+// unhandled. A browser's service worker never sees a preflight.
 import { renderHook, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
@@ -10,6 +14,7 @@ import { servers } from "../../generated/servers.ts";
 import { AuthorizationError, MessagesError, configure } from "../../src/index.ts";
 import { getMessagesDevAPIMock } from "../../src/msw.ts";
 import { useGetFile, useListLines, useSendMessage } from "../../src/react.ts";
+import { listenStrictly } from "./support/msw.ts";
 import { wrapper } from "./support/query-wrapper.ts";
 
 // scripts/lib cannot load here: happy-dom's URL resolves file: URLs wrongly. The examples are read
@@ -21,7 +26,7 @@ const mock = setupServer(...getMessagesDevAPIMock());
 const authorization: Array<string | null> = [];
 mock.events.on("request:start", ({ request }) => authorization.push(request.headers.get("Authorization")));
 
-beforeAll(() => mock.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => listenStrictly(mock));
 beforeEach(() => {
   authorization.length = 0;
   configure({ apiKey: API_KEY, baseUrl: servers.mock, maxRetries: 0 });
@@ -31,6 +36,10 @@ afterAll(() => mock.close());
 
 
 describe("the generated hooks", () => {
+  it("run on a page of the mock's origin", () => {
+    expect(window.location.origin).toBe(new URL(servers.mock).origin);
+  });
+
   it("run a query through the runtime: the data is the answer, the key was sent", async () => {
     const { result } = renderHook(() => useListLines(), { wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));

@@ -30,10 +30,13 @@ const mediaSamples = (schema: string, media: Json | undefined): Sample[] =>
 
 const webhookOperations = Object.values(isObject(spec.webhooks) ? spec.webhooks : {}).map((item) => (item as JsonObject).post as JsonObject);
 
+/** orval names an operation's schemas after it, capitalized: `SendMessageBody`, `ListLines200Response`. */
+const schemaPrefix = (operationId: string) => `${operationId[0]!.toUpperCase()}${operationId.slice(1)}`;
+
 function samples(): Sample[] {
   const result: Sample[] = [];
   for (const node of [...operations(spec).map((o) => o.node), ...webhookOperations]) {
-    const id = String(node.operationId);
+    const id = schemaPrefix(String(node.operationId));
     const body = deref(spec, node.requestBody) as JsonObject | undefined;
     result.push(...mediaSamples(`${id}Body`, isObject(body?.content) ? body.content["application/json"] : undefined));
     result.push(...parameterSample(`${id}QueryParams`, parameters(node, "query")), ...parameterSample(`${id}Header`, parameters(node, "header")));
@@ -67,7 +70,7 @@ const mutated = all.flatMap((sample) => {
 describe("the generated zod schemas", () => {
   it("cover requests, every response status including 201s, and webhook deliveries", () => {
     const names = new Set(all.map((s) => s.schema));
-    for (const name of ["sendMessageBody", "sendMessage201Response", "uploadFile201Response", "listMessagesQueryParams", "uploadFileHeader", "messageReceivedBody", "getFile404Response"]) {
+    for (const name of ["SendMessageBody", "SendMessage201Response", "UploadFile201Response", "ListMessagesQueryParams", "UploadFileHeader", "MessageReceivedBody", "GetFile404Response"]) {
       expect(names).toContain(name);
     }
   });
@@ -83,42 +86,42 @@ describe("the generated zod schemas", () => {
 
   it("accept a tapback or one emoji as a reaction type, and refuse a long string", () => {
     const reaction = { from: "+15551234567", to: "+15559876543", message_id: "msg_a8s2d6f0g4h1j5k9", type: "love" };
-    expect(schemas.sendReactionBody.safeParse(reaction).success).toBe(true);
-    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "🎉" }).success).toBe(true);
-    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "" }).success).toBe(false);
-    expect(schemas.sendReactionBody.safeParse({ ...reaction, type: "a whole sentence, not one emoji" }).success).toBe(false);
+    expect(schemas.SendReactionBody.safeParse(reaction).success).toBe(true);
+    expect(schemas.SendReactionBody.safeParse({ ...reaction, type: "🎉" }).success).toBe(true);
+    expect(schemas.SendReactionBody.safeParse({ ...reaction, type: "" }).success).toBe(false);
+    expect(schemas.SendReactionBody.safeParse({ ...reaction, type: "a whole sentence, not one emoji" }).success).toBe(false);
   });
 
   it("reject a value outside an enum", () => {
     const typing = { from: "+15551234567", to: "+15559876543", state: "on" };
-    expect(schemas.sendTypingIndicatorBody.safeParse(typing).success).toBe(true);
-    expect(schemas.sendTypingIndicatorBody.safeParse({ ...typing, state: "maybe" }).success).toBe(false);
+    expect(schemas.SendTypingIndicatorBody.safeParse(typing).success).toBe(true);
+    expect(schemas.SendTypingIndicatorBody.safeParse({ ...typing, state: "maybe" }).success).toBe(false);
   });
 
   it("accept a webhook for every line: `from` omitted or empty", () => {
     const webhook = { url: "https://example.com/webhooks", events: ["message.received"] };
-    expect(schemas.createWebhookBody.safeParse(webhook).success).toBe(true);
-    expect(schemas.createWebhookBody.safeParse({ ...webhook, from: "" }).success).toBe(true);
-    expect(schemas.createWebhookBody.safeParse({ ...webhook, from: "not a handle" }).success).toBe(false);
+    expect(schemas.CreateWebhookBody.safeParse(webhook).success).toBe(true);
+    expect(schemas.CreateWebhookBody.safeParse({ ...webhook, from: "" }).success).toBe(true);
+    expect(schemas.CreateWebhookBody.safeParse({ ...webhook, from: "not a handle" }).success).toBe(false);
   });
 
   it("reject a body with a field the spec does not know", () => {
     const typing = { from: "+15551234567", to: "+15559876543" };
-    expect(schemas.sendTypingIndicatorBody.safeParse(typing).success).toBe(true);
-    expect(schemas.sendTypingIndicatorBody.safeParse({ ...typing, speed: "fast" }).success).toBe(false);
+    expect(schemas.SendTypingIndicatorBody.safeParse(typing).success).toBe(true);
+    expect(schemas.SendTypingIndicatorBody.safeParse({ ...typing, speed: "fast" }).success).toBe(false);
   });
 
   it("need text, an attachment, or both, in a message", () => {
     const message = { from: "+15551234567", to: "+15559876543" };
-    expect(schemas.sendMessageBody.safeParse({ ...message, attachments: ["file_p4o8i2u6y0t3r7e1"] }).success).toBe(true);
-    expect(schemas.sendMessageBody.safeParse(message).success).toBe(false);
-    expect(schemas.sendMessageBody.safeParse({ ...message, attachments: [] }).success).toBe(false);
+    expect(schemas.SendMessageBody.safeParse({ ...message, attachments: ["file_p4o8i2u6y0t3r7e1"] }).success).toBe(true);
+    expect(schemas.SendMessageBody.safeParse(message).success).toBe(false);
+    expect(schemas.SendMessageBody.safeParse({ ...message, attachments: [] }).success).toBe(false);
   });
 
   it("read query parameters from their string form", () => {
     const query = { from: "+15551234567", to: "+15559876543" };
-    expect(schemas.listMessagesQueryParams.parse({ ...query, limit: "20" })).toMatchObject({ limit: 20 });
-    expect(schemas.listMessagesQueryParams.parse({ ...query, limit: "200" })).toMatchObject({ limit: 200 });
-    expect(schemas.listMessagesQueryParams.safeParse({ ...query, limit: "0" }).success).toBe(false);
+    expect(schemas.ListMessagesQueryParams.parse({ ...query, limit: "20" })).toMatchObject({ limit: 20 });
+    expect(schemas.ListMessagesQueryParams.parse({ ...query, limit: "200" })).toMatchObject({ limit: 200 });
+    expect(schemas.ListMessagesQueryParams.safeParse({ ...query, limit: "0" }).success).toBe(false);
   });
 });

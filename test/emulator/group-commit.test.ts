@@ -32,9 +32,12 @@ describe("group commit", () => {
 
   it("rejects every write of the group when its commit fails, so none is acknowledged", async () => {
     const { db, commits, insert } = setUp();
-    const writes = [commits.run(insert("a")), commits.run(insert("b"))];
-    db.exec("ROLLBACK");
-    for (const write of writes) await expect(write).rejects.toThrow(/no transaction/);
+    // A deferred foreign key is only checked at COMMIT: the write succeeds, the group's commit fails.
+    db.exec("CREATE TABLE parents (id INTEGER PRIMARY KEY); CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)");
+    const orphan = () => db.prepare("INSERT INTO children (parent) VALUES (1)").run();
+    const writes = [commits.run(insert("a")), commits.run(orphan), commits.run(insert("b"))];
+    for (const write of writes) await expect(write).rejects.toThrow(/FOREIGN KEY/);
+    expect(db.inTransaction).toBe(false);
     expect(db.prepare("SELECT COUNT(*) AS n FROM items").get()).toEqual({ n: 0 });
   });
 });

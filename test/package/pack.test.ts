@@ -37,7 +37,7 @@ console.log(JSON.stringify({
 const TYPE_CHECK = `
 import { createClient, sendMessage, type MessagesClient, type MessagesError } from "@messages-dev/api-toolkit";
 import { useSendMessage } from "@messages-dev/api-toolkit/react";
-import { sendMessageBody } from "@messages-dev/api-toolkit/zod";
+import { SendMessageBody } from "@messages-dev/api-toolkit/zod";
 import { getMessagesDevAPIMock } from "@messages-dev/api-toolkit/msw";
 import { verifyWebhook, type WebhookEvent } from "@messages-dev/api-toolkit/webhooks";
 import spec from "@messages-dev/api-toolkit/openapi.json" with { type: "json" };
@@ -47,7 +47,7 @@ export const sent: Promise<{ status: "pending" }> = sendMessage({ from: "+155512
 // @ts-expect-error the declarations know the paths
 export const wrong = client.GET("/v1/nope", {});
 // @ts-expect-error the declarations know the required fields
-export const missing = sendMessageBody.parse({}).subject;
+export const missing = SendMessageBody.parse({}).subject;
 export type Hook = ReturnType<typeof useSendMessage>["error"] extends MessagesError | Error | null ? true : never;
 export const handlers: unknown[] = getMessagesDevAPIMock();
 export const verify: (body: string, headers: Headers, secret: string) => Promise<WebhookEvent> = verifyWebhook;

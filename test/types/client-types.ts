@@ -12,7 +12,7 @@ import {
 } from "../../src/index.ts";
 import { useListMessages, useSendMessage } from "../../src/react.ts";
 import { buildWebhookDelivery, verifyWebhook } from "../../src/webhooks.ts";
-import { sendMessageBody } from "../../src/zod.ts";
+import { SendMessageBody } from "../../src/zod.ts";
 import type { ReactionType } from "../../generated/models.ts";
 import type { components } from "../../generated/schema.d.ts";
 
@@ -83,7 +83,7 @@ export async function webhooks(body: string, headers: Headers): Promise<void> {
 }
 
 export function zodSchemas(): void {
-  const parsed = sendMessageBody.parse({ from, to, text: "Hi" });
+  const parsed = SendMessageBody.parse({ from, to, text: "Hi" });
   // @ts-expect-error the parsed body has no such field
   void parsed.subject;
 }
