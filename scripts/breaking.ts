@@ -35,11 +35,12 @@ async function clientBreaks(ref: string, before: OpenApiDocument): Promise<Chang
 
 const versionOf = (spec: OpenApiDocument) => (isObject(spec.info) ? String(spec.info.version) : "0.0.0");
 
-/** Inserts a section after the file's title, keeping older sections below it. */
+/** Inserts a section above the newest one, below the file's title and introduction. */
 async function prependToChangelog(section: string): Promise<void> {
   const current = await readFile(CHANGELOG, "utf8").catch(() => "# Changelog\n");
-  const [title, ...rest] = current.split("\n\n");
-  await writeFile(CHANGELOG, [title, section.trimEnd(), ...rest].join("\n\n").replace(/\n*$/, "\n"));
+  const newest = current.search(/^## /m);
+  const [head, older] = newest < 0 ? [current, ""] : [current.slice(0, newest), current.slice(newest)];
+  await writeFile(CHANGELOG, [head.trimEnd(), section.trimEnd(), older.trimEnd()].filter(Boolean).join("\n\n").concat("\n"));
 }
 
 const { positionals, values } = parseArgs({

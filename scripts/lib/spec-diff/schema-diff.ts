@@ -133,6 +133,21 @@ function asOneObject(spec: JsonObject, schema: JsonObject): JsonObject {
   return { ...schema, type: "object", properties, required, ...(closed && { additionalProperties: false }) };
 }
 
+/**
+ * An `anyOf` of scalar branches (a reaction type: one of six names, or one emoji) as the values it
+ * describes: the union of the branches' types, and an enum only when every branch has one. So a
+ * branch that takes any string reads as an enum that gained "(any value)", not as a lost type.
+ */
+function asOneScalar(spec: JsonObject, schema: JsonObject): JsonObject {
+  if (schema.type !== undefined || !Array.isArray(schema.anyOf)) return schema;
+  const branches = schema.anyOf.map((branch) => deref(spec, branch));
+  if (!branches.every((branch) => isObject(branch) && branch.type !== undefined && branch.type !== "object" && branch.properties === undefined)) return schema;
+  const type = [...new Set(branches.flatMap((branch) => [...types(branch as JsonObject)]))];
+  const enums = branches.map((branch) => enumOf(branch as JsonObject));
+  const values = enums.every((values) => values !== undefined) ? [...new Set(enums.flat())].map((value) => JSON.parse(value) as Json) : undefined;
+  return { ...schema, type: type.length === 1 ? type[0]! : type, ...(values && { enum: values }) };
+}
+
 /** Compares two schemas at `label`, adding each difference to `place.log`. */
 export function compareSchemas(place: Place, label: string, before: SchemaSide, after: SchemaSide, seen = new Set<string>()): void {
   const key = `${label}|${JSON.stringify(before.schema)}|${JSON.stringify(after.schema)}`;
@@ -140,7 +155,7 @@ export function compareSchemas(place: Place, label: string, before: SchemaSide, 
   seen.add(key);
   const [oldNode, nowNode] = [deref(before.spec, before.schema), deref(after.spec, after.schema)];
   if (!isObject(oldNode) || !isObject(nowNode)) return;
-  const [old, now] = [asOneObject(before.spec, oldNode), asOneObject(after.spec, nowNode)];
+  const [old, now] = [asOneScalar(before.spec, asOneObject(before.spec, oldNode)), asOneScalar(after.spec, asOneObject(after.spec, nowNode))];
   const what = label || "the body";
   compareTypes(place, what, old, now);
   compareEnums(place, what, old, now);
