@@ -1,7 +1,7 @@
 // What a run is aimed at and allowed to do, from the command line and the environment. Every
 // refusal happens here, before a single request: a run that cannot be safe does not start.
 import { parseArgs } from "node:util";
-import { ROOT } from "../scripts/lib/paths.ts";
+import { ROOT } from "../spec/paths.ts";
 
 export const TARGETS = ["mock", "emulator", "live"] as const;
 export type TargetKind = (typeof TARGETS)[number];

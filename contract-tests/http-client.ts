@@ -1,7 +1,7 @@
 // The one way the contract suite talks to a target. Every request goes through here, so the live
 // API's safety rules hold for every scenario: no write without the opt-in, a cap on requests per
 // run, a back-off on 429 that honours Retry-After, and a record of every exchange for the HAR.
-import type { Json } from "../scripts/lib/openapi.ts";
+import type { Json } from "../spec/openapi.ts";
 import type { ObservedResponse } from "./response-validator.ts";
 
 export interface ApiRequest {

@@ -7,8 +7,8 @@
 // not document is therefore no violation but its own finding, "spec behind the API" (rule
 // `undocumented-field`), found by validating the body once more with every object closed.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
-import { closeObjects, createSchemaValidator, type SchemaValidator } from "../scripts/lib/schema-validator.ts";
+import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
+import { closeObjects, createSchemaValidator, type SchemaValidator } from "../spec/schema-validator.ts";
 import { parseJson } from "./http-client.ts";
 
 export interface ObservedResponse {

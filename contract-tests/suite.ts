@@ -1,7 +1,7 @@
 // One contract run: open the target, replay the spec's examples, walk the Arazzo journeys, send the
 // negative cases, and close the target. Every request goes through one HTTP client, and every
 // response through one validator.
-import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
+import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
 import { loadWorkflowFiles, type WorkflowFile } from "./arazzo/document.ts";
 import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/interpreter.ts";
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";

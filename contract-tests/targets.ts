@@ -2,8 +2,8 @@
 // emulator itself (unless CONTRACT_BASE_URL names one that runs already) and stops them after.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startMock } from "../scripts/lib/mock-server.ts";
-import { productionUrl, type OpenApiDocument } from "../scripts/lib/openapi.ts";
+import { startMock } from "../tooling/process/mock-server.ts";
+import { productionUrl, type OpenApiDocument } from "../spec/openapi.ts";
 import { ConfigError, type ContractConfig, type TargetKind } from "./config.ts";
 
 export interface Target {

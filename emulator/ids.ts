@@ -2,7 +2,7 @@
 // from the bundle, so the emulator cannot mint an ID the spec would refuse.
 import { createHash, randomUUID } from "node:crypto";
 import type { components } from "../generated/schema.d.ts";
-import { loadBundle, type JsonObject } from "../scripts/lib/openapi.ts";
+import { loadBundle, type JsonObject } from "../spec/openapi.ts";
 
 /** The spec's ID schemas: `MessageId`, `ChatId`, `RequestId`, … */
 export type IdKind = Extract<keyof components["schemas"], `${string}Id`>;

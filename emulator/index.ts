@@ -2,7 +2,7 @@
 // it in-process (tests, the contract suite); `npm run emulator` runs it from the command line.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { defaultPort } from "../scripts/lib/local-servers.ts";
+import { defaultPort } from "../spec/local-servers.ts";
 import { routeTable } from "./api/handlers.ts";
 import { Clock } from "./clock.ts";
 import { apiKeys, resolveConfig, type EmulatorConfig } from "./config.ts";

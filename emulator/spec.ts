@@ -11,7 +11,7 @@ import {
   scopeOf,
   type JsonObject,
   type OpenApiDocument,
-} from "../scripts/lib/openapi.ts";
+} from "../spec/openapi.ts";
 
 export interface ParameterSpec {
   name: string;

@@ -3,9 +3,9 @@
 // `--sequential` runs the stages one after another (the naive chain the benchmark compares with).
 // Exits non-zero, with the failing tool's message, when any stage fails.
 import { parseArgs } from "node:util";
-import { ROOT } from "./lib/paths.ts";
-import { runBuild, type StageResult } from "./lib/build/runner.ts";
-import { BUILD_CACHE, pipelineStages, sequentially } from "./lib/build/stages.ts";
+import { ROOT } from "../spec/paths.ts";
+import { runBuild, type StageResult } from "../tooling/build/runner.ts";
+import { BUILD_CACHE, pipelineStages, sequentially } from "../tooling/build/stages.ts";
 
 export interface BuildRequest {
   force?: boolean;

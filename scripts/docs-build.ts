@@ -3,8 +3,8 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { localizeAttribution, offlineProblems } from "./lib/offline-docs.ts";
-import { BUNDLE_JSON, ROOT } from "./lib/paths.ts";
-import { run } from "./lib/run.ts";
+import { BUNDLE_JSON, ROOT } from "../spec/paths.ts";
+import { run } from "../tooling/process/run.ts";
 
 export const DOCS_DIST = `${ROOT}docs-site/dist`;
 

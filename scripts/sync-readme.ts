@@ -1,7 +1,7 @@
 // `npm run sync:readme`: rewrites the README's generated tables from the bundle.
 import { readFile, writeFile } from "node:fs/promises";
-import { loadBundle } from "./lib/openapi.ts";
-import { ROOT } from "./lib/paths.ts";
+import { loadBundle } from "../spec/openapi.ts";
+import { ROOT } from "../spec/paths.ts";
 import { syncReadme } from "./lib/readme-tables.ts";
 
 const file = `${ROOT}README.md`;

@@ -5,7 +5,7 @@
 // `x-emulator-only` (a journey no other target can run safely).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { operations, type Json, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { operations, type Json, type OpenApiDocument } from "../../spec/openapi.ts";
 import { parseJson, RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
 import type { ObservedResponse, ResponseValidator, Violation } from "../response-validator.ts";
 import { checked, skipped, type CheckResult } from "../results.ts";

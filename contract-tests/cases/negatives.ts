@@ -13,10 +13,10 @@ import {
   type JsonObject,
   type OpenApiDocument,
   type Operation,
-} from "../../scripts/lib/openapi.ts";
-import { constraintClaims } from "../../scripts/lib/ledger.ts";
-import { essentialErrors, objectFields } from "../../scripts/lib/object-alternatives.ts";
-import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
+} from "../../spec/openapi.ts";
+import { constraintClaims } from "../../spec/ledger.ts";
+import { essentialErrors, objectFields } from "../../spec/object-alternatives.ts";
+import { createSchemaValidator, type SchemaValidator } from "../../spec/schema-validator.ts";
 import { exampleRequests, isJsonMediaType, parametersOf, requestMediaTypes, type Bindings, type RequestTemplate } from "./requests.ts";
 
 export type RuleKind =

@@ -3,9 +3,9 @@
 // missing_required_parameter, any other failure invalid_parameter_value, each with its param.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { deref, isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
-import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { deref, isObject, type Json, type JsonObject } from "../../spec/openapi.ts";
+import { essentialErrors } from "../../spec/object-alternatives.ts";
+import { createSchemaValidator, type SchemaValidator } from "../../spec/schema-validator.ts";
 import type { ApiSpec, OperationSpec, ParameterSpec } from "../spec.ts";
 import { ApiError } from "./errors.ts";
 

@@ -1,6 +1,6 @@
 // What a write does once it is `sent`: the outgoing message appears in its chat, the tapback on its
 // message, the typing bubble or read receipt in the chat; and the matching webhook fires.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext } from "../context.ts";
 import { sql } from "../state/db.ts";
 import { fileById, lineById, storageUrl } from "../state/lookups.ts";

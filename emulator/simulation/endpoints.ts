@@ -1,7 +1,7 @@
 // The /_emulator endpoints: what happens outside the API (contacts writing, the sandbox being
 // activated, deliveries failing, time passing), so tests and frontends can drive the emulator.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "../http/body.ts";
 import { ApiError } from "../http/errors.ts";

@@ -1,6 +1,6 @@
 // Writing messages, reactions and per-participant chat state: shared by what the outbox delivers
 // and what the simulation endpoints inject.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import { newGuid, newId } from "../ids.ts";
 import { touchChat } from "./chats.ts";
 import { sql, type Db } from "./db.ts";

@@ -1,6 +1,6 @@
 // Rows turned into the API's resources, field for field as the spec's schemas have them. The
 // tests validate every one of these against the bundle.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import { sql, type Db } from "./db.ts";
 import type { ChatRow, FileRow, LineRow, MessageRow, OutboxRow, ReactionRow, ReceiptRow, TypingRow, WebhookRow } from "./rows.ts";
 

@@ -1,7 +1,7 @@
 // Events: each one becomes a pending delivery for every active webhook of the line (or of every
 // line) subscribed to it, written in the same transaction as the change that caused it.
 import type { components } from "../../generated/schema.d.ts";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { sql } from "../state/db.ts";

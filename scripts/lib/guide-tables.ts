@@ -2,7 +2,7 @@
 // mock examples), and the local servers' addresses from local-servers.yaml. They are written at bundle time from the operations themselves, so the prose
 // can never drift from the spec. A guide asks for one with a marker such as
 // `<!-- generated:scopes -->`.
-import { LOCAL_SERVERS } from "./local-servers.ts";
+import { LOCAL_SERVERS } from "../../spec/local-servers.ts";
 import {
   isObject,
   namedExamples,
@@ -11,7 +11,7 @@ import {
   scopeOf,
   type OpenApiDocument,
   type Operation,
-} from "./openapi.ts";
+} from "../../spec/openapi.ts";
 
 const label = (operation: Operation) => `\`${operation.method.toUpperCase()} ${operation.path}\``;
 

@@ -2,7 +2,7 @@
 // They sit between `<!-- readme:NAME -->` and `<!-- /readme:NAME -->`, are written from the bundle
 // by `npm run sync:readme`, and a test fails when they differ from what the bundle says.
 import { guideTable } from "./guide-tables.ts";
-import type { OpenApiDocument } from "./openapi.ts";
+import type { OpenApiDocument } from "../../spec/openapi.ts";
 
 const BLOCK = /(<!-- readme:([a-z-]+) -->)[\s\S]*?(<!-- \/readme:\2 -->)/g;
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { exampleCases, successStatus } from "../../contract-tests/cases/examples.ts";
 import { idPrefixes, negativeCases, type RuleKind } from "../../contract-tests/cases/negatives.ts";
 import { requestMediaTypes } from "../../contract-tests/cases/requests.ts";
-import { isObject, loadBundle, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { isObject, loadBundle, namedExamples, operations, responses, type JsonObject } from "../../spec/openapi.ts";
+import { essentialErrors } from "../../spec/object-alternatives.ts";
+import { createSchemaValidator } from "../../spec/schema-validator.ts";
 
 const spec = loadBundle();
 const schemas = createSchemaValidator(spec);

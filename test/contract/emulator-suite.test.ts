@@ -9,7 +9,7 @@ import { formatViolation } from "../../contract-tests/response-validator.ts";
 import { failsRun, specBehindOf } from "../../contract-tests/results.ts";
 import { runSuite } from "../../contract-tests/suite.ts";
 import { DRIFT_KINDS, isConformantDrift, type DriftKind } from "../../emulator/index.ts";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
+import { loadBundle, operations } from "../../spec/openapi.ts";
 
 const OPERATION_COUNT = operations(loadBundle()).length;
 

@@ -8,11 +8,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, resolveConfig } from "../../contract-tests/config.ts";
-import { startMock } from "../../scripts/lib/mock-server.ts";
-import type { ChildService } from "../../scripts/lib/service.ts";
+import { startMock } from "../../tooling/process/mock-server.ts";
+import type { ChildService } from "../../tooling/process/service.ts";
 import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
 import { openTarget } from "../../contract-tests/targets.ts";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { loadBundle } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 

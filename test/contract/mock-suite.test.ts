@@ -7,7 +7,7 @@ import { resolveConfig } from "../../contract-tests/config.ts";
 import { writeReports } from "../../contract-tests/report/write.ts";
 import { formatViolation } from "../../contract-tests/response-validator.ts";
 import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
-import { loadBundle, operations, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const count = operations(spec).length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createResponseValidator, formatViolation, isSpecBehind, type ObservedResponse } from "../../contract-tests/response-validator.ts";
 import { checked } from "../../contract-tests/results.ts";
-import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const validator = createResponseValidator(spec);

@@ -1,8 +1,8 @@
 // The README's generated tables say what the bundle says.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { loadBundle } from "../../spec/openapi.ts";
+import { ROOT } from "../../spec/paths.ts";
 import { syncReadme } from "../../scripts/lib/readme-tables.ts";
 
 const spec = loadBundle();

@@ -11,8 +11,8 @@ import {
   operations,
   responses,
   type JsonObject,
-} from "../../scripts/lib/openapi.ts";
-import { closeObjects, createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+} from "../../spec/openapi.ts";
+import { closeObjects, createSchemaValidator } from "../../spec/schema-validator.ts";
 
 export const bundle = loadBundle();
 export const schemaValidator = createSchemaValidator(bundle);

@@ -5,8 +5,8 @@ import type { Execution, Summary } from "newman";
 import { createResponseValidator, formatViolation } from "../../contract-tests/response-validator.ts";
 import { verifyWebhook } from "../../src/webhooks.ts";
 import { parseJson } from "../../contract-tests/http-client.ts";
-import { isObject, loadBundle, operations } from "../../scripts/lib/openapi.ts";
-import { successResponse } from "../../scripts/lib/request-examples.ts";
+import { isObject, loadBundle, operations } from "../../spec/openapi.ts";
+import { successResponse } from "../../spec/request-examples.ts";
 import type { Collection } from "../../scripts/lib/postman/format.ts";
 import type { RecordedRequest } from "../clients/support/server.ts";
 

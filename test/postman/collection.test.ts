@@ -1,8 +1,8 @@
 // The committed collection and environments hold what the bundle says, and the builder follows the
 // bundle: one more example in the spec is one more request or saved response in the collection.
 import { describe, expect, it } from "vitest";
-import { productionUrl } from "../../scripts/lib/openapi.ts";
-import { loadBundle, type JsonObject, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { productionUrl } from "../../spec/openapi.ts";
+import { loadBundle, type JsonObject, type OpenApiDocument } from "../../spec/openapi.ts";
 import { buildCollection } from "../../scripts/lib/postman/collection.ts";
 import { namedServers } from "../../scripts/lib/postman/files.ts";
 import type { Collection, Item } from "../../scripts/lib/postman/format.ts";

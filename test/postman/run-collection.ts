@@ -9,8 +9,8 @@ import { startEmulator } from "../../emulator/index.ts";
 import { COLLECTION_FILE, environmentFile, POSTMAN_DIR } from "../../scripts/lib/postman/files.ts";
 import type { Collection, Environment, Variable } from "../../scripts/lib/postman/format.ts";
 import { parametersOf } from "../../contract-tests/cases/requests.ts";
-import { loadBundle, operations, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { GENERATED_DIR, ROOT } from "../../scripts/lib/paths.ts";
+import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
+import { GENERATED_DIR, ROOT } from "../../spec/paths.ts";
 import { startServer, type RecordedRequest } from "../clients/support/server.ts";
 
 const folder = join(GENERATED_DIR, POSTMAN_DIR);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { convert, handWrittenMarkers } from "../../scripts/ledger.ts";
-import { ledgerEntries, ledgerTable, prose, renderLedgerProse, type Claim } from "../../scripts/lib/ledger.ts";
-import { isObject, loadBundle, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { ledgerEntries, ledgerTable, prose, renderLedgerProse, type Claim } from "../../spec/ledger.ts";
+import { isObject, loadBundle, type Json, type JsonObject } from "../../spec/openapi.ts";
 import { scratchOutputs } from "../support/scratch-outputs.ts";
 
 const spec = loadBundle();

@@ -10,7 +10,7 @@ import {
   responses,
   scopeOf,
   type JsonObject,
-} from "../../scripts/lib/openapi.ts";
+} from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const schemas = (spec.components as JsonObject).schemas as Record<string, JsonObject>;

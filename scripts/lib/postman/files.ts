@@ -1,7 +1,7 @@
 // Where the Postman files go, and which servers get an environment. Kept apart from the builder so
 // the build can list a stage's outputs without loading it.
-import { LOCAL_SERVERS } from "../local-servers.ts";
-import { loadBundle, productionUrl, type OpenApiDocument } from "../openapi.ts";
+import { LOCAL_SERVERS } from "../../../spec/local-servers.ts";
+import { loadBundle, productionUrl, type OpenApiDocument } from "../../../spec/openapi.ts";
 
 export const POSTMAN_DIR = "postman";
 export const COLLECTION_FILE = "messages-dev.postman_collection.json";

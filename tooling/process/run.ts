@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { realpathSync } from "node:fs";
-import { ROOT } from "./paths.ts";
+import { ROOT } from "../../spec/paths.ts";
 
 /** Tools that phone home unless told not to; every stage runs with these set. */
 export const QUIET_TOOL_ENV = {

@@ -1,8 +1,8 @@
 // Prism serving the bundle: the stateless mock that frontend teams build against. One module starts
 // it for `npm run mock`, `npm start`, the tests and the benchmark, with the flags that avoid Prism's
 // known traps.
-import { defaultPort } from "./local-servers.ts";
-import { BUNDLE_YAML, ROOT } from "./paths.ts";
+import { defaultPort } from "../../spec/local-servers.ts";
+import { BUNDLE_YAML, ROOT } from "../../spec/paths.ts";
 import { freePort, LOOPBACK, spawnService, type ChildService } from "./service.ts";
 
 export const DEFAULT_MOCK_PORT = defaultPort("mock");

@@ -1,4 +1,4 @@
-import { DOCS_DIST } from "../docs-build.ts";
+import { DOCS_DIST } from "../../scripts/docs-build.ts";
 import type { RunningService } from "./service.ts";
 import { serveStatic } from "./static-server.ts";
 
