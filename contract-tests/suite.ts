@@ -1,7 +1,7 @@
 // One contract run: open the target, replay the spec's examples, walk the Arazzo journeys, send the
 // negative cases, and close the target. Every request goes through one HTTP client, and every
 // response through one validator.
-import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
+import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument, parseJson } from "../spec/openapi.ts";
 import { loadWorkflowFiles, type WorkflowFile } from "./arazzo/document.ts";
 import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/interpreter.ts";
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
@@ -11,9 +11,9 @@ import type { Verdict } from "./probes/checks.ts";
 import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
-import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
+import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
 import { coverageOf, type Coverage } from "./report/coverage.ts";
-import { createResponseValidator, type ObservedResponse, type Violation } from "./response-validator.ts";
+import { createResponseValidator, type ObservedResponse, type Violation } from "../spec/conformance.ts";
 import { checked, skipped, type CheckResult } from "./results.ts";
 import { openTarget, type Target } from "./targets.ts";
 

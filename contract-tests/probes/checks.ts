@@ -1,9 +1,9 @@
 // The probes the claims ledger names (`probe.check`): each settles one unconfirmed reading of the
 // spec by asking the target. A probe answers *confirmed* or *refuted* with the exchange it
 // observed, or *not probed* when the target could not say (no data, a missing scope).
-import { isObject, type Json, type JsonObject } from "../../spec/openapi.ts";
-import { parseJson, type ApiRequest, type HttpClient } from "../http-client.ts";
-import type { ObservedResponse } from "../response-validator.ts";
+import { isObject, type Json, type JsonObject, parseJson } from "../../spec/openapi.ts";
+import { type ApiRequest, type HttpClient } from "../http-client.ts";
+import type { ObservedResponse } from "../../spec/conformance.ts";
 
 export interface ProbeContext {
   client: HttpClient;

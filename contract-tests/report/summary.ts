@@ -1,7 +1,7 @@
 // The run for people: per operation how many checks ran, passed, failed and were skipped, then
 // every violation, every "spec behind the API" finding, and every skip with its reason.
 import { operations, type OpenApiDocument } from "../../spec/openapi.ts";
-import { formatViolation } from "../response-validator.ts";
+import { formatViolation } from "../../spec/conformance.ts";
 import { specBehindOf, type CheckResult } from "../results.ts";
 import { coverageLine, type Coverage } from "./coverage.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trackCreations } from "../../contract-tests/cleanup.ts";
 import type { ApiRequest, HttpClient } from "../../contract-tests/http-client.ts";
-import { createResponseValidator, type ObservedResponse } from "../../contract-tests/response-validator.ts";
+import { createResponseValidator, type ObservedResponse } from "../../spec/conformance.ts";
 import { loadBundle } from "../../spec/openapi.ts";
 
 const spec = loadBundle();

@@ -5,7 +5,7 @@
 // sparse emulator, which leaves out every optional field, passes: the spec allows that shape.
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../contract-tests/config.ts";
-import { formatViolation } from "../../contract-tests/response-validator.ts";
+import { formatViolation } from "../../spec/conformance.ts";
 import { failsRun, specBehindOf } from "../../contract-tests/results.ts";
 import { runSuite } from "../../contract-tests/suite.ts";
 import { DRIFT_KINDS, isConformantDrift, type DriftKind } from "../../emulator/index.ts";

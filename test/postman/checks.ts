@@ -2,10 +2,9 @@
 // status and a body the bundle accepts, and every webhook event reached the receiver signed so
 // that the toolkit's own verifier accepts it. Returns the problems, one line each.
 import type { Execution, Summary } from "newman";
-import { createResponseValidator, formatViolation } from "../../contract-tests/response-validator.ts";
+import { createResponseValidator, formatViolation } from "../../spec/conformance.ts";
 import { verifyWebhook } from "../../src/webhooks.ts";
-import { parseJson } from "../../contract-tests/http-client.ts";
-import { isObject, loadBundle, operations } from "../../spec/openapi.ts";
+import { isObject, loadBundle, operations, parseJson } from "../../spec/openapi.ts";
 import { successResponse } from "../../spec/request-examples.ts";
 import type { Collection } from "../../scripts/lib/postman/format.ts";
 import type { RecordedRequest } from "../clients/support/server.ts";

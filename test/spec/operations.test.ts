@@ -5,12 +5,12 @@ import {
   deref,
   isObject,
   loadBundle,
-  namedExamples,
   operations,
   responses,
   scopeOf,
   type JsonObject,
 } from "../../spec/openapi.ts";
+import { errorExamples } from "../../spec/errors.ts";
 
 const spec = loadBundle();
 const schemas = (spec.components as JsonObject).schemas as Record<string, JsonObject>;
@@ -69,15 +69,7 @@ const RESOURCE_SCHEMAS = [
 ];
 
 /** Error codes an operation declares, with the status and type of their examples. */
-function errorExamples(operationId: string) {
-  const operation = byId.get(operationId)!;
-  return responses(spec, operation).flatMap(({ status, json }) =>
-    namedExamples(spec, json).flatMap(({ name, value }) => {
-      const error = isObject(value) && isObject(value.error) ? value.error : undefined;
-      return error ? [{ name, status, code: String(error.code), type: String(error.type) }] : [];
-    }),
-  );
-}
+const errorsOf = (operationId: string) => errorExamples(spec, byId.get(operationId)!);
 
 describe("the operations", () => {
   it("are exactly those of the API", () => {
@@ -134,14 +126,14 @@ describe("the error codes", () => {
   it.each(Object.entries(ERROR_CODES))("%s is attached, with an example, where it can occur", (code, expected) => {
     const ids = expected.operations === "all" ? [...byId.keys()] : expected.operations;
     for (const id of ids) {
-      const example = errorExamples(id).find((e) => e.code === code);
+      const example = errorsOf(id).find((e) => e.code === code);
       expect(example, `${id} has no ${code} example`).toBeDefined();
       expect(example).toMatchObject({ name: code, status: expected.status, type: expected.type });
     }
   });
 
   it("are all known to the ErrorCode enum, and every enum value is used", () => {
-    const used = new Set([...byId.keys()].flatMap((id) => errorExamples(id).map((e) => e.code)));
+    const used = new Set([...byId.keys()].flatMap((id) => errorsOf(id).map((e) => e.code)));
     expect([...used].sort()).toEqual([...(schemas.ErrorCode!.enum as string[])].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createResponseValidator, formatViolation, isSpecBehind, type ObservedResponse } from "../../contract-tests/response-validator.ts";
+import { createResponseValidator, formatViolation, isSpecBehind, type ObservedResponse } from "../../spec/conformance.ts";
 import { checked } from "../../contract-tests/results.ts";
 import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
 

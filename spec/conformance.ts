@@ -7,9 +7,8 @@
 // not document is therefore no violation but its own finding, "spec behind the API" (rule
 // `undocumented-field`), found by validating the body once more with every object closed.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
-import { closeObjects, createSchemaValidator, type SchemaValidator } from "../spec/schema-validator.ts";
-import { parseJson } from "./http-client.ts";
+import { deref, isObject, operations, parseJson, type Json, type JsonObject, type OpenApiDocument } from "./openapi.ts";
+import { closeObjects, createSchemaValidator, type SchemaValidator } from "./schema-validator.ts";
 
 export interface ObservedResponse {
   status: number;
