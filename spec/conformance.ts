@@ -1,5 +1,7 @@
-// Checks one HTTP response against what the bundle documents for its operation: the status, the
-// content type, the required headers, the body's schema and the `request_id`. Every finding names
+// The one definition of "the response conforms", used by the contract suite and the emulator's tests
+// alike. Checks one HTTP response against what the bundle documents for its operation: the status,
+// the content type, the required headers, the body's schema, the `request_id`, and that an error's
+// code is one the operation documents at that status. Every finding names
 // the operation, the status and a JSON pointer into the response (`/status`, `/headers/<name>`,
 // `/body/...`), with what the spec expects and what came back.
 //
@@ -8,6 +10,7 @@
 // `undocumented-field`), found by validating the body once more with every object closed.
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { deref, isObject, operations, parseJson, type Json, type JsonObject, type OpenApiDocument } from "./openapi.ts";
+import { errorExamples } from "./errors.ts";
 import { closeObjects, createSchemaValidator, type SchemaValidator } from "./schema-validator.ts";
 
 export interface ObservedResponse {
@@ -18,7 +21,7 @@ export interface ObservedResponse {
   text: string;
 }
 
-export type ViolationRule = "status" | "content-type" | "header" | "body" | "request-id" | "expectation" | typeof UNDOCUMENTED_FIELD;
+export type ViolationRule = "status" | "content-type" | "header" | "body" | "request-id" | "error-code" | "expectation" | typeof UNDOCUMENTED_FIELD;
 
 /** The rule of a "spec behind the API" finding: a response field the spec does not document. */
 export const UNDOCUMENTED_FIELD = "undocumented-field";
@@ -63,7 +66,8 @@ export function createResponseValidator(spec: OpenApiDocument): ResponseValidato
       if (!key) return [report("status", "/status", `one of ${Object.keys(documented).join(", ")}`, String(response.status))];
       const declared = deref(spec, documented[key]) as JsonObject;
       const context = { spec, schemas, closed, declared, response, report };
-      return [...checkHeaders(context), ...checkBody(context)];
+      const errorCodes = errorExamples(spec, byId.get(operationId)).filter(({ status }) => status === key).map(({ code }) => code);
+      return [...checkHeaders(context), ...checkBody(context), ...checkErrorCode(response, errorCodes, report)];
     },
   };
 }
@@ -101,7 +105,7 @@ function checkHeaders({ spec, schemas, declared, response, report }: CheckContex
 }
 
 function checkBody({ spec, schemas, closed, declared, response, report }: CheckContext): Violation[] {
-  if (!isObject(declared.content)) return [];
+  if (!isObject(declared.content)) return response.text === "" ? [] : [report("body", "/body", "no body", describeValue(truncate(response.text)))];
   const mediaTypes = Object.keys(declared.content);
   const contentType = response.headers["content-type"];
   const mediaType = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -129,6 +133,14 @@ function checkBody({ spec, schemas, closed, declared, response, report }: CheckC
     violations.push(report(UNDOCUMENTED_FIELD, `/body${pointer}`, "only the fields the spec documents", describeValue(valueAt(body, pointer))));
   }
   return violations;
+}
+
+/** An error's code must be one the operation documents at this status. */
+function checkErrorCode(response: ObservedResponse, documented: string[], report: Report): Violation[] {
+  const body = parseJson(response.text);
+  const code = isObject(body) && isObject(body.error) ? body.error.code : undefined;
+  if (typeof code !== "string" || documented.includes(code)) return [];
+  return [report("error-code", "/body/error/code", documented.length > 0 ? `one of ${documented.join(", ")}` : "no error code at this status", JSON.stringify(code))];
 }
 
 const requiredFields = (spec: JsonObject, schema: JsonObject): Json[] => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createResponseValidator, formatViolation, isSpecBehind, type ObservedResponse } from "../../spec/conformance.ts";
 import { checked } from "../../contract-tests/results.ts";
-import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
+import { errorExamples } from "../../spec/errors.ts";
+import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const validator = createResponseValidator(spec);
@@ -16,7 +17,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   text: JSON.stringify(body),
 });
 
-describe("the response validator", () => {
+describe("the conformance checker", () => {
   it("passes a response that matches the spec", () => {
     expect(validator.validate("listWebhooks", json(200, webhookList()))).toEqual([]);
   });
@@ -107,6 +108,23 @@ describe("the response validator", () => {
   it("flags an error body that is not the error envelope", () => {
     const violations = validator.validate("sendMessage", json(400, { error: { code: "invalid_json", message: "Invalid JSON" } }));
     expect(violations.map((v) => v.pointer)).toEqual(["/body/request_id", "/body/error/type"]);
+  });
+
+  it("flags an error code the operation does not document at that status, and passes a documented one", () => {
+    const sendMessage = errorExamples(spec, operations(spec).find((o) => o.operationId === "sendMessage"));
+    const documented = sendMessage.find((e) => e.status === "400")!;
+    const error = (code: string) => json(400, { error: { type: documented.type, code, message: "m" }, request_id: "req_1" });
+    expect(validator.validate("sendMessage", error(documented.code))).toEqual([]);
+    // Another operation's code: the envelope's schema allows it, only this operation does not document it.
+    const elsewhere = errorExamples(spec).find((e) => e.type === documented.type && !sendMessage.some((d) => d.code === e.code))!;
+    expect(validator.validate("sendMessage", error(elsewhere.code))).toEqual([
+      expect.objectContaining({ rule: "error-code", pointer: "/body/error/code", actual: JSON.stringify(elsewhere.code) }),
+    ]);
+  });
+
+  it("flags a body where the spec documents none", () => {
+    const redirect = { status: 302, headers: { location: "https://storage.example.com/f" }, text: "{}" };
+    expect(validator.validate("getFile", redirect)).toEqual([expect.objectContaining({ rule: "body", pointer: "/body", expected: "no body" })]);
   });
 
   it("flags a body that is not JSON at all", () => {
