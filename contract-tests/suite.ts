@@ -15,14 +15,15 @@ import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from
 import { coverageOf, type Coverage } from "./report/coverage.ts";
 import { createResponseValidator, type ObservedResponse, type Violation } from "../spec/conformance.ts";
 import { checked, skipped, type CheckResult } from "./results.ts";
-import { openTarget, type Target } from "./targets.ts";
+import { openTarget, type StartEmulator, type Target } from "./targets.ts";
 
 export interface SuiteOptions {
   config: ContractConfig;
   spec?: OpenApiDocument;
   workflows?: WorkflowFile[];
   sleep?: (ms: number) => Promise<void>;
-  emulatorModule?: URL;
+  /** Starts the emulator target; by default the emulator's own startEmulator(). */
+  startEmulator?: StartEmulator;
 }
 
 export interface SuiteRun {
@@ -58,7 +59,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const spec = options.spec ?? loadBundle();
   const files = options.workflows ?? loadWorkflowFiles();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const target = await openTarget(config, spec, options.emulatorModule);
+  const target = await openTarget(config, spec, options.startEmulator);
   const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
   const validator = createResponseValidator(spec);
   const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);

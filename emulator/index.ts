@@ -20,7 +20,7 @@ import { resetState, seedLines } from "./state/seed.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
 export { DRIFT_KINDS, describeDrift, isConformantDrift, isDriftKind, type DriftKind } from "./drift.ts";
-export type { EmulatorConfig } from "./config.ts";
+export { DEFAULT_CONFIG_FILE, readConfigFile, type EmulatorConfig } from "./config.ts";
 
 export interface EmulatorOptions {
   /** 0 picks a free port. Default 4020. */

@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readConfigFile, DEFAULT_CONFIG_FILE } from "../emulator/config.ts";
+import { DEFAULT_CONFIG_FILE, readConfigFile } from "../emulator/index.ts";
 import { load, type LoadResult } from "../tooling/process/load.ts";
 import { startMock } from "../tooling/process/mock-server.ts";
 import { ROOT } from "../spec/paths.ts";

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { ROOT } from "../spec/paths.ts";
 import { runBuild, type StageResult } from "../tooling/build/runner.ts";
-import { BUILD_CACHE, pipelineStages, sequentially } from "../tooling/build/stages.ts";
+import { BUILD_CACHE, pipelineStages, sequentially } from "./lib/stages.ts";
 
 export interface BuildRequest {
   force?: boolean;

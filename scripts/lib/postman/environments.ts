@@ -1,7 +1,7 @@
 // One Postman environment per server: production (from the spec), the mock and the emulator
 // (from local-servers.yaml). Each sets the base URL and an API key: empty for production (yours), the emulator's
 // all-scopes key from its default seed, and any key for the mock, which checks none.
-import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/config.ts";
+import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/index.ts";
 import type { OpenApiDocument } from "../../../spec/openapi.ts";
 import { API_KEY, BASE_URL, stableId } from "./collection.ts";
 import { namedServers } from "./files.ts";

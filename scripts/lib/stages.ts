@@ -4,9 +4,9 @@
 // starts in a blink.
 import { join } from "node:path";
 import { GENERATED_DIR, ROOT } from "../../spec/paths.ts";
-import { postmanFiles } from "../../scripts/lib/postman/files.ts";
-import { run } from "../process/run.ts";
-import type { Stage } from "./runner.ts";
+import { postmanFiles } from "./postman/files.ts";
+import { run } from "../../tooling/process/run.ts";
+import type { Stage } from "../../tooling/build/runner.ts";
 
 const GENERATED_CLIENT_FILES = ["operations.ts", "models.ts", "react.ts", "msw.ts", "zod.ts", "servers.ts"];
 const generated = (...files: string[]) => files.map((file) => `generated/${file}`);
@@ -28,7 +28,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       after: [],
       inputs: ["openapi", "redocly.yaml", "scripts/bundle.ts", "scripts/lib/guide-tables.ts", "scripts/lib/code-samples.ts", "spec/request-examples.ts", "spec/openapi.ts", "spec/local-servers.ts", "local-servers.yaml"],
       outputs: generated("openapi.json", "openapi.yaml"),
-      run: async () => (await import("../../scripts/bundle.ts")).bundle(outDir),
+      run: async () => (await import("../bundle.ts")).bundle(outDir),
     },
     {
       name: "lint:bundle",
@@ -43,7 +43,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       after: ["bundle"],
       inputs: [...generated("openapi.json"), "scripts/generate-types.ts"],
       outputs: generated("schema.d.ts"),
-      run: async () => (await import("../../scripts/generate-types.ts")).generateTypes(outDir),
+      run: async () => (await import("../generate-types.ts")).generateTypes(outDir),
     },
     {
       name: "clients",
@@ -52,21 +52,21 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       outputs: generated(...GENERATED_CLIENT_FILES),
       // In this process, which runs it once (see writeClients): saves a child, and shares the
       // modules the types stage has just loaded.
-      run: async () => (await import("../../scripts/generate-clients.ts")).writeClients(outDir),
+      run: async () => (await import("../generate-clients.ts")).writeClients(outDir),
     },
     {
       name: "postman",
       after: ["bundle"],
       inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml", "spec/local-servers.ts", "local-servers.yaml"],
       outputs: generated(...postmanFiles()),
-      run: async () => (await import("../../scripts/generate-postman.ts")).generatePostman(outDir),
+      run: async () => (await import("../generate-postman.ts")).generatePostman(outDir),
     },
     {
       name: "docs",
       after: ["bundle"],
       inputs: [...generated("openapi.json"), "scripts/docs-build.ts", "scripts/lib/offline-docs.ts", "docs-site/assets"],
       outputs: ["docs-site/dist/index.html"],
-      run: async () => void (await (await import("../../scripts/docs-build.ts")).buildDocs()),
+      run: async () => void (await (await import("../docs-build.ts")).buildDocs()),
     },
   ];
 }
