@@ -1,5 +1,8 @@
 // The layering rules of .dependency-cruiser.cjs: the real tree breaks none, and a fixture that
-// breaks each rule once (test/layering/fixture/) is caught at every forbidden import.
+// breaks each rule once (test/layering/fixture/) is caught at every forbidden import. And the
+// emulator keeps its SQL in emulator/state/.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cruise, type ICruiseResult, type IViolation } from "dependency-cruiser";
 import { describe, expect, it } from "vitest";
@@ -35,5 +38,23 @@ describe("the layering", () => {
       "tooling-below-the-areas: tooling/run.ts → scripts/build.ts",
     ]);
     expect(new Set(found.map((line) => line.split(":")[0]))).toEqual(new Set(config.forbidden.map(({ name }) => name)));
+  });
+});
+
+/** The files, among those given, that run SQL (`sql(…)`) outside emulator/state/. */
+function sqlOutsideState(files: Array<{ path: string; text: string }>): string[] {
+  return files.filter(({ path, text }) => !path.startsWith("emulator/state/") && /\bsql\(/.test(text)).map(({ path }) => path);
+}
+
+describe("the emulator's SQL", () => {
+  it("lives in emulator/state/ only", () => {
+    const paths = execFileSync("git", ["ls-files", "emulator"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter((path) => path.endsWith(".ts"));
+    expect(paths.length).toBeGreaterThan(0);
+    expect(sqlOutsideState(paths.map((path) => ({ path, text: readFileSync(`${ROOT}${path}`, "utf8") })))).toEqual([]);
+  });
+
+  it("is found wherever else it is written", () => {
+    const query = 'sql(db, "SELECT * FROM chats WHERE id = ?")';
+    expect(sqlOutsideState([{ path: "emulator/api/chats.ts", text: query }, { path: "emulator/state/lookups.ts", text: query }])).toEqual(["emulator/api/chats.ts"]);
   });
 });
