@@ -26,6 +26,7 @@ describe("generation", () => {
     expect(await staleFiles(second, first)).toEqual([]);
   });
 
+  // The one freshness check of generated/ in `npm test` (CI also runs `npm run check:generated`).
   it("is committed as generated from the current spec", async () => {
     expect(await staleFiles(first)).toEqual([]);
   });
