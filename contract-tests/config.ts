@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { DRIFT_KINDS, isDriftKind, type DriftKind } from "../emulator/index.ts";
 import { ROOT } from "../spec/paths.ts";
 
-export const TARGETS = ["mock", "emulator", "live"] as const;
+const TARGETS = ["mock", "emulator", "live"] as const;
 export type TargetKind = (typeof TARGETS)[number];
 
 export interface ContractConfig {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { GENERATED_DIR, ROOT } from "../spec/paths.ts";
 import { run } from "../tooling/process/run.ts";
 
-export const DIST_DIR = join(ROOT, "dist");
+const DIST_DIR = join(ROOT, "dist");
 
 export async function build(): Promise<void> {
   await rm(DIST_DIR, { recursive: true, force: true });

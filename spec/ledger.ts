@@ -51,7 +51,7 @@ export interface LedgerEntry {
 const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Every `x-unconfirmed` list of a document, with the node that carries it, in document order. */
-export function ledgerNodes(document: Json, pointer = ""): { node: JsonObject; pointer: string; raw: Json }[] {
+function ledgerNodes(document: Json, pointer = ""): { node: JsonObject; pointer: string; raw: Json }[] {
   if (Array.isArray(document)) return document.flatMap((item, index) => ledgerNodes(item, `${pointer}/${index}`));
   if (!isObject(document)) return [];
   const own = LEDGER_KEY in document ? [{ node: document, pointer, raw: document[LEDGER_KEY]! }] : [];
@@ -104,7 +104,7 @@ export function constraintClaims(nodes: readonly (Json | undefined)[], keyword: 
 /** A hand-written marker: the prose the ledger renders, typed where the ledger should hold it. */
 export const PROSE_MARKER = /\*{0,2}Unconfirmed:\*{0,2}/;
 const placeholder = (id: string) => `<!-- unconfirmed:${id} -->`;
-export const PLACEHOLDER = /<!-- unconfirmed:([a-z0-9-]+) -->/g;
+const PLACEHOLDER = /<!-- unconfirmed:([a-z0-9-]+) -->/g;
 export const prose = (claim: Claim) => `**Unconfirmed:** ${claim.claim}`;
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ROOT } from "./paths.ts";
 
-export const LOCAL_SERVERS_FILE = `${ROOT}local-servers.yaml`;
+const LOCAL_SERVERS_FILE = `${ROOT}local-servers.yaml`;
 
 export type LocalServerName = "mock" | "emulator";
 

@@ -16,7 +16,7 @@ export function openEnumValues(schema: Json | undefined): string[] | undefined {
 }
 
 /** The component schemas that are open enums, by name. */
-export function openEnums(spec: OpenApiDocument): Map<string, string[]> {
+function openEnums(spec: OpenApiDocument): Map<string, string[]> {
   const schemas = isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};
   const found = new Map<string, string[]>();
   for (const [name, schema] of Object.entries(schemas)) {

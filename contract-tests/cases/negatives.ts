@@ -30,7 +30,7 @@ export type RuleKind =
   | "malformed-json"
   | "empty-body";
 
-/** Which error code answers which broken rule (shared/api-facts.md §2.3, §3.3). */
+/** ORACLE TABLE (see ARCHITECTURE.md): which error code answers which broken rule, from the errors page (docs/sources.md). */
 const CODE_FOR_RULE: Record<RuleKind, components["schemas"]["ErrorCode"]> = {
   "no-auth": "missing_api_key",
   "missing-required": "missing_required_parameter",

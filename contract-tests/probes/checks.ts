@@ -47,7 +47,7 @@ const request = (context: ProbeContext, method: ApiRequest["method"], path: stri
 });
 
 /** The exchange in one line, for the report (secrets are redacted when it is written). */
-export function describeExchange(sent: ApiRequest, response: ObservedResponse): string {
+function describeExchange(sent: ApiRequest, response: ObservedResponse): string {
   const query = sent.query ? `?${new URLSearchParams(sent.query).toString()}` : "";
   const body = typeof sent.body === "string" ? ` ${sent.body}` : "";
   return `${sent.method} ${sent.path}${query}${body} → ${response.status} ${response.text.slice(0, 300)}`;

@@ -54,7 +54,7 @@ const SPEC_BEHIND_MEANS =
   "The target sent fields the spec does not document. Response objects are open, so these are no violations: document them in the spec.";
 
 /** Always shown, so a clean run says so too. */
-export function specBehindLine(count: number, strict: boolean): string {
+function specBehindLine(count: number, strict: boolean): string {
   const verdict = count === 0 ? "none" : strict ? "fails the run (--strict)" : "not a failure without --strict";
   return `Spec behind the API: ${count} undocumented response field(s); ${verdict}.`;
 }

@@ -48,7 +48,7 @@ export function chatById(db: Db, id: string): ChatRow | undefined {
   return sql(db, "SELECT * FROM chats WHERE id = ?").get(id) as ChatRow | undefined;
 }
 
-export function existingChat(db: Db, line: LineRow, to: string): ChatRow {
+function existingChat(db: Db, line: LineRow, to: string): ChatRow {
   const chat = findChat(db, line, to);
   if (!chat) throw new ApiError("chat_not_found", "to");
   return chat;

@@ -12,7 +12,7 @@ import { activeWebhooks, insertDelivery } from "../state/webhooks.ts";
 /** The events the spec lets a webhook subscribe to. */
 type WebhookEvent = components["schemas"]["WebhookEventType"];
 
-export function fireEvent(emulator: EmulatorContext, lineId: string, event: WebhookEvent, data: JsonObject): void {
+function fireEvent(emulator: EmulatorContext, lineId: string, event: WebhookEvent, data: JsonObject): void {
   const webhooks = activeWebhooks(emulator.db, [lineId, ALL_LINES]);
   const now = emulator.clock.now();
   let queued = 0;

@@ -13,7 +13,7 @@ const spec = loadBundle();
 const validator = createResponseValidator(spec);
 
 /** The operation a request was sent to, by method and path (the spec's paths have no parameters). */
-export function operationOf(execution: Execution) {
+function operationOf(execution: Execution) {
   const path = `/${execution.request.url.getPath().replace(/^\//, "")}`;
   return operations(spec).find((operation) => operation.method.toUpperCase() === execution.request.method && operation.path === path);
 }

@@ -17,7 +17,7 @@ const folder = join(GENERATED_DIR, POSTMAN_DIR);
 export const collection = JSON.parse(readFileSync(join(folder, COLLECTION_FILE), "utf8")) as Collection;
 export const environment = (server: string) => JSON.parse(readFileSync(join(folder, environmentFile(server)), "utf8")) as Environment;
 /** Where newman finds the files the upload requests send (named like the spec's file-name example). */
-export const WORKING_DIR = join(ROOT, "contract-tests/workflows/fixtures");
+const WORKING_DIR = join(ROOT, "contract-tests/workflows/fixtures");
 export const WEBHOOK_SECRET = "whsec_newman_test";
 
 const spec = loadBundle();

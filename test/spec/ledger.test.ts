@@ -43,7 +43,7 @@ describe("the claims ledger", () => {
   });
 
   it("refuses evidence that is not a public URL, and an id used twice", () => {
-    const withPrivate = { "x-unconfirmed": [claim({ evidence: ["/work/shared/api-facts.md"] })] };
+    const withPrivate = { "x-unconfirmed": [claim({ evidence: ["/home/someone/notes.md"] })] };
     expect(() => ledgerEntries(withPrivate as unknown as Json)).toThrow(/evidence is a public URL/);
     const twice = { a: { "x-unconfirmed": [claim()] }, b: { "x-unconfirmed": [claim()] } };
     expect(() => ledgerEntries(twice as unknown as Json)).toThrow(/some-claim is used twice/);

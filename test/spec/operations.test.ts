@@ -1,5 +1,6 @@
-// The spec against the API's known surface (shared/api-facts.md §11, §3 and §7). This table is the
-// independent oracle the hand-written spec is checked against, so it is written out here on purpose.
+// ORACLE TABLE (see ARCHITECTURE.md): the API's known surface, restated on purpose from the public
+// sources (docs/sources.md: the API reference pages, the errors page, the SDK) so that the
+// hand-written spec is checked against an independent statement of it.
 import { describe, expect, it } from "vitest";
 import {
   deref,
@@ -38,7 +39,7 @@ const SURFACE = [
   ["deleteWebhook", "delete", "/v1/webhooks", "webhooks:write", "200"],
 ] as const;
 
-/** Which operations must be able to return each documented error code (api-facts §3.3, §8). */
+/** Which operations must be able to return each documented error code (the errors page and the API reference, docs/sources.md). */
 const ERROR_CODES: Record<string, { status: string; type: string; operations: string[] | "all" }> = {
   missing_api_key: { status: "401", type: "authentication_error", operations: "all" },
   invalid_api_key: { status: "401", type: "authentication_error", operations: "all" },

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 export const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** Every file under `path` (or `path` itself), relative to `root`, sorted; missing paths are skipped. */
-export async function filesUnder(root: string, path: string): Promise<string[]> {
+async function filesUnder(root: string, path: string): Promise<string[]> {
   const absolute = join(root, path);
   const info = await stat(absolute).catch(() => undefined);
   if (!info) return [];

@@ -3,7 +3,7 @@ import { realpathSync } from "node:fs";
 import { ROOT } from "../../spec/paths.ts";
 
 /** Tools that phone home unless told not to; every stage runs with these set. */
-export const QUIET_TOOL_ENV = {
+const QUIET_TOOL_ENV = {
   REDOCLY_TELEMETRY: "off",
   REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
   NO_UPDATE_NOTIFIER: "1",

@@ -21,7 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
 
 /** The file under `root` that serves `urlPath`, or undefined when there is none or it escapes `root`. */
-export async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split("?")[0] ?? "/");

