@@ -13,9 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type OptionsExport } from "orval";
-import { LOCAL_SERVERS } from "../spec/local-servers.ts";
+import { serversByName } from "../spec/local-servers.ts";
 import { keepOpenEnumNames } from "../spec/open-enums.ts";
-import { deref, isObject, loadBundle, operations, productionUrl, responses, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
+import { deref, isObject, loadBundle, operations, responses, type JsonObject, type OpenApiDocument } from "../spec/openapi.ts";
 import { GENERATED_DIR, ROOT } from "../spec/paths.ts";
 import { runTypeScript } from "../tooling/process/run.ts";
 
@@ -116,7 +116,7 @@ function redirectHandlers(code: string, spec: OpenApiDocument): string {
 }
 
 function serversModule(spec: OpenApiDocument): string {
-  const named = Object.entries({ production: productionUrl(spec), ...Object.fromEntries(Object.entries(LOCAL_SERVERS).map(([name, { url }]) => [name, url])) });
+  const named = [...serversByName(spec)];
   return [
     "// Generated from the server of generated/openapi.json and from local-servers.yaml. Do not edit: run `npm run generate`.",
     "",

@@ -1,6 +1,8 @@
-// The local mock's and emulator's addresses, read from local-servers.yaml (see there).
+// The servers by name: production from the bundle, the local mock's and emulator's addresses from
+// local-servers.yaml (see there).
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { productionUrl, type OpenApiDocument } from "./openapi.ts";
 import { ROOT } from "./paths.ts";
 
 const LOCAL_SERVERS_FILE = `${ROOT}local-servers.yaml`;
@@ -35,3 +37,8 @@ export const LOCAL_SERVERS = loadLocalServers();
 
 /** The port a local server listens on unless told otherwise. */
 export const defaultPort = (name: LocalServerName): number => Number(new URL(LOCAL_SERVERS[name].url).port);
+
+/** Every server a request can go to, by name: production from the spec, then the local ones. */
+export function serversByName(spec: OpenApiDocument): Map<"production" | LocalServerName, string> {
+  return new Map([["production", productionUrl(spec)], ...NAMES.map((name) => [name, LOCAL_SERVERS[name].url] as const)]);
+}

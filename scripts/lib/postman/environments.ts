@@ -4,7 +4,7 @@
 import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/index.ts";
 import type { OpenApiDocument } from "../../../spec/openapi.ts";
 import { API_KEY, BASE_URL, stableId } from "./collection.ts";
-import { namedServers } from "./files.ts";
+import { serversByName } from "../../../spec/local-servers.ts";
 import type { Environment, Variable } from "./format.ts";
 
 function emulatorKey(): string {
@@ -28,7 +28,7 @@ function apiKey(server: string): Variable {
 /** Each named server's environment, by the server's name. */
 export function buildEnvironments(spec: OpenApiDocument, collectionName: string): Map<string, Environment> {
   return new Map(
-    [...namedServers(spec)].map(([server, url]) => [
+    [...serversByName(spec)].map(([server, url]) => [
       server,
       {
         id: stableId(`${collectionName}: ${server}`),
