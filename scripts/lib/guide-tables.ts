@@ -70,7 +70,7 @@ const TABLES: Record<string, (spec: OpenApiDocument) => string> = {
 };
 
 /** One of the tables, by the name its marker uses. */
-export function guideTable(name: string, spec: OpenApiDocument): string {
+function guideTable(name: string, spec: OpenApiDocument): string {
   const build = TABLES[name];
   if (!build) throw new Error(`Unknown guide table ${name}`);
   return build(spec);

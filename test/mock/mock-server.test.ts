@@ -1,6 +1,6 @@
 // What a frontend developer gets from `npm run mock` (Prism 5.14.2 on the bundle), proven for every
 // operation and every declared example. These tests are the evidence behind "Using the mock" in
-// openapi/descriptions/overview.md and the Mock section of the README.
+// openapi/descriptions/overview.md and docs/mock.md.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startMock } from "../../tooling/process/mock-server.ts";
 import { deref, loadBundle, operations, responses, type JsonObject, type Operation } from "../../spec/openapi.ts";
