@@ -26,7 +26,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
       // still fails the build. Bundling a spec that lint refuses costs nothing but the time.
       name: "bundle",
       after: [],
-      inputs: ["openapi", "redocly.yaml", "scripts/bundle.ts", "scripts/lib/guide-tables.ts", "scripts/lib/code-samples.ts", "spec/request-examples.ts", "spec/openapi.ts", "spec/local-servers.ts", "local-servers.yaml"],
+      inputs: ["openapi", "redocly.yaml", "scripts/bundle.ts", "scripts/lib/guide-tables.ts", "scripts/lib/code-samples.ts", "spec", "local-servers.yaml"],
       outputs: generated("openapi.json", "openapi.yaml"),
       run: async () => (await import("../bundle.ts")).bundle(outDir),
     },
@@ -48,7 +48,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
     {
       name: "clients",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/generate-clients.ts", "src/mutator.ts", "spec/local-servers.ts", "local-servers.yaml"],
+      inputs: [...generated("openapi.json"), "scripts/generate-clients.ts", "src/mutator.ts", "spec", "local-servers.yaml"],
       outputs: generated(...GENERATED_CLIENT_FILES),
       // In this process, which runs it once (see writeClients): saves a child, and shares the
       // modules the types stage has just loaded.
@@ -57,7 +57,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
     {
       name: "postman",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml", "spec/local-servers.ts", "local-servers.yaml"],
+      inputs: [...generated("openapi.json"), "scripts/generate-postman.ts", "scripts/lib/postman", "contract-tests/cases/requests.ts", "emulator/config/default.yaml", "emulator/config.ts", "spec", "local-servers.yaml"],
       outputs: generated(...postmanFiles()),
       run: async () => (await import("../generate-postman.ts")).generatePostman(outDir),
     },
