@@ -2,9 +2,9 @@
 // DELETE (webhooks: `DELETE /v1/webhooks {id}`), is deleted when the check that made it ends,
 // whether that check passed or not: a live API that wrongly accepts a broken request, or answers
 // outside the spec, must not keep what it made.
-import { isObject, operations, type OpenApiDocument, type Operation } from "../scripts/lib/openapi.ts";
-import { parseJson, type ApiRequest, type HttpClient } from "./http-client.ts";
-import type { ResponseValidator } from "./response-validator.ts";
+import { isObject, operations, type OpenApiDocument, type Operation, parseJson } from "../spec/openapi.ts";
+import { type ApiRequest, type HttpClient } from "./http-client.ts";
+import type { ResponseValidator } from "../spec/conformance.ts";
 import { checked, type CheckResult } from "./results.ts";
 
 export interface CleanupTracker {

@@ -3,8 +3,8 @@
 // behind the API: a response carried a field it does not document; or, with --probe, when a claim
 // of the ledger was refuted), 2 when the run could not start.
 import { relative } from "node:path";
-import { loadBundle } from "../scripts/lib/openapi.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
+import { loadBundle } from "../spec/openapi.ts";
+import { ROOT } from "../spec/paths.ts";
 import { ConfigError, resolveConfig } from "./config.ts";
 import { TargetUnreachable } from "./http-client.ts";
 import { redactSecrets } from "./report/redact.ts";

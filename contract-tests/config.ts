@@ -1,9 +1,10 @@
 // What a run is aimed at and allowed to do, from the command line and the environment. Every
 // refusal happens here, before a single request: a run that cannot be safe does not start.
 import { parseArgs } from "node:util";
-import { ROOT } from "../scripts/lib/paths.ts";
+import { DRIFT_KINDS, isDriftKind, type DriftKind } from "../emulator/index.ts";
+import { ROOT } from "../spec/paths.ts";
 
-export const TARGETS = ["mock", "emulator", "live"] as const;
+const TARGETS = ["mock", "emulator", "live"] as const;
 export type TargetKind = (typeof TARGETS)[number];
 
 export interface ContractConfig {
@@ -20,7 +21,7 @@ export interface ContractConfig {
   maxRequests: number;
   reportsDir: string;
   /** Drift kinds the emulator is started with, for the meta-test that the suite catches them. */
-  drift: string[];
+  drift: DriftKind[];
   /** `--strict`: a "spec behind the API" finding (an undocumented response field) fails the run too. */
   strict: boolean;
   /** --probe: also run the probes of the claims ledger. */
@@ -50,6 +51,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
   if (drift.length > 0 && (kind !== "emulator" || baseUrl)) {
     throw new ConfigError("--drift needs the emulator target started by the runner: use --target emulator without CONTRACT_BASE_URL.");
   }
+  const unknownDrift = drift.filter((name) => !isDriftKind(name));
+  if (unknownDrift.length > 0) throw new ConfigError(`Unknown drift kind ${unknownDrift.join(", ")}; known: ${DRIFT_KINDS.join(", ")}.`);
   const allowWrites = kind !== "live" || env.CONTRACT_ALLOW_WRITES === "1";
   const config: ContractConfig = {
     target: kind,
@@ -61,7 +64,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     ...(env.CONTRACT_WEBHOOK_URL && { webhookUrl: env.CONTRACT_WEBHOOK_URL }),
     maxRequests: maxRequests(env.CONTRACT_MAX_REQUESTS, DEFAULT_MAX_REQUESTS[kind]),
     reportsDir: env.CONTRACT_REPORTS_DIR || `${ROOT}contract-tests/reports`,
-    drift,
+    drift: drift.filter(isDriftKind),
     strict: values.strict ?? false,
     probe: values.probe ?? false,
   };

@@ -1,8 +1,7 @@
 // The one way the contract suite talks to a target. Every request goes through here, so the live
 // API's safety rules hold for every scenario: no write without the opt-in, a cap on requests per
 // run, a back-off on 429 that honours Retry-After, and a record of every exchange for the HAR.
-import type { Json } from "../scripts/lib/openapi.ts";
-import type { ObservedResponse } from "./response-validator.ts";
+import type { ObservedResponse } from "../spec/conformance.ts";
 
 export interface ApiRequest {
   method: "GET" | "POST" | "DELETE";
@@ -119,10 +118,3 @@ function retryAfterMs(header: string | undefined, attempt: number): number {
 }
 
 /** A response or request body read as JSON; undefined when it is not JSON. */
-export function parseJson(text: string): Json | undefined {
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,5 @@
 // What one run found: a result per check (one request and what was expected of its answer).
-import { isSpecBehind, type Violation } from "./response-validator.ts";
+import { isSpecBehind, type Violation } from "../spec/conformance.ts";
 
 export type Scenario = "examples" | "workflows" | "negatives" | "cleanup";
 

@@ -1,7 +1,7 @@
 // One contract run: open the target, replay the spec's examples, walk the Arazzo journeys, send the
 // negative cases, and close the target. Every request goes through one HTTP client, and every
 // response through one validator.
-import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument } from "../scripts/lib/openapi.ts";
+import { isObject, loadBundle, operations, type Json, type JsonObject, type OpenApiDocument, parseJson } from "../spec/openapi.ts";
 import { loadWorkflowFiles, type WorkflowFile } from "./arazzo/document.ts";
 import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/interpreter.ts";
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
@@ -11,18 +11,19 @@ import type { Verdict } from "./probes/checks.ts";
 import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
-import { createHttpClient, parseJson, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
+import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
 import { coverageOf, type Coverage } from "./report/coverage.ts";
-import { createResponseValidator, type ObservedResponse, type Violation } from "./response-validator.ts";
+import { createResponseValidator, type ObservedResponse, type Violation } from "../spec/conformance.ts";
 import { checked, skipped, type CheckResult } from "./results.ts";
-import { openTarget, type Target } from "./targets.ts";
+import { openTarget, type StartEmulator, type Target } from "./targets.ts";
 
 export interface SuiteOptions {
   config: ContractConfig;
   spec?: OpenApiDocument;
   workflows?: WorkflowFile[];
   sleep?: (ms: number) => Promise<void>;
-  emulatorModule?: URL;
+  /** Starts the emulator target; by default the emulator's own startEmulator(). */
+  startEmulator?: StartEmulator;
 }
 
 export interface SuiteRun {
@@ -58,7 +59,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const spec = options.spec ?? loadBundle();
   const files = options.workflows ?? loadWorkflowFiles();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const target = await openTarget(config, spec, options.emulatorModule);
+  const target = await openTarget(config, spec, options.startEmulator);
   const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
   const validator = createResponseValidator(spec);
   const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);

@@ -1,10 +1,9 @@
 // Turns a target name into a running server and its base URL: the runner starts the mock and the
 // emulator itself (unless CONTRACT_BASE_URL names one that runs already) and stops them after.
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { startMock } from "../scripts/lib/mock-server.ts";
-import { productionUrl, type OpenApiDocument } from "../scripts/lib/openapi.ts";
-import { ConfigError, type ContractConfig, type TargetKind } from "./config.ts";
+import { startMock } from "../tooling/process/mock-server.ts";
+import { productionUrl, type OpenApiDocument } from "../spec/openapi.ts";
+import { startEmulator, type DriftKind } from "../emulator/index.ts";
+import type { ContractConfig, TargetKind } from "./config.ts";
 
 export interface Target {
   kind: TargetKind;
@@ -16,12 +15,10 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** The emulator's programmatic API (issue 6), as far as the runner uses it. */
-type StartEmulator = (options: { port?: number; drift?: string[] }) => Promise<{ url: string; close(): Promise<void> }>;
+/** The emulator's public entry, as far as the runner uses it; a test passes a stand-in. */
+export type StartEmulator = (options: { port: number; drift?: DriftKind[] }) => Promise<{ url: string; close(): Promise<void> }>;
 
-export const EMULATOR_MODULE = new URL("../emulator/index.ts", import.meta.url);
-
-export async function openTarget(config: ContractConfig, spec: OpenApiDocument, emulatorModule = EMULATOR_MODULE): Promise<Target> {
+export async function openTarget(config: ContractConfig, spec: OpenApiDocument, start: StartEmulator = startEmulator): Promise<Target> {
   const target = { kind: config.target, canned: config.target === "mock", simulation: config.target === "emulator" };
   const nothingToStop = async () => {};
   if (config.baseUrl) return { ...target, baseUrl: config.baseUrl, close: nothingToStop };
@@ -31,24 +28,10 @@ export async function openTarget(config: ContractConfig, spec: OpenApiDocument, 
       return { ...target, baseUrl: prism.url, close: () => prism.close() };
     }
     case "emulator": {
-      const startEmulator = await loadEmulator(emulatorModule);
-      const emulator = await startEmulator({ port: 0, ...(config.drift.length > 0 && { drift: config.drift }) });
+      const emulator = await start({ port: 0, ...(config.drift.length > 0 && { drift: config.drift }) });
       return { ...target, baseUrl: emulator.url, close: () => emulator.close() };
     }
     case "live":
       return { ...target, baseUrl: productionUrl(spec), close: nothingToStop };
   }
-}
-
-async function loadEmulator(moduleUrl: URL): Promise<StartEmulator> {
-  const path = fileURLToPath(moduleUrl);
-  if (!existsSync(path)) {
-    throw new ConfigError(
-      `The emulator target needs the emulator (${path}), which is not in this checkout. ` +
-        "Use a checkout that has it, or start one elsewhere and point CONTRACT_BASE_URL at it.",
-    );
-  }
-  const module = (await import(moduleUrl.href)) as { startEmulator?: unknown };
-  if (typeof module.startEmulator !== "function") throw new ConfigError(`${path} does not export startEmulator().`);
-  return module.startEmulator as StartEmulator;
 }

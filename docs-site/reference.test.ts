@@ -8,10 +8,10 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../scripts/docs-build.ts";
-import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../scripts/lib/openapi.ts";
-import { ledgerEntries } from "../scripts/lib/ledger.ts";
-import { successResponse } from "../scripts/lib/request-examples.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
+import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../spec/openapi.ts";
+import { ledgerEntries } from "../spec/ledger.ts";
+import { successResponse } from "../spec/request-examples.ts";
+import { ROOT } from "../spec/paths.ts";
 import { CHROMIUM_ARGS, chromiumPath, fullPageScreenshot, guardPage, type PageGuard } from "./browser.ts";
 
 const spec = loadBundle();

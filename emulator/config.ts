@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { createSchemaValidator } from "../scripts/lib/schema-validator.ts";
+import { createSchemaValidator } from "../spec/schema-validator.ts";
 import type { ApiSpec } from "./spec.ts";
 
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL("./config/default.yaml", import.meta.url));

@@ -6,7 +6,7 @@ import type { Params } from "./http/params.ts";
 import type { ApiSpec, OperationSpec } from "./spec.ts";
 import type { Db } from "./state/db.ts";
 import type { GroupCommit } from "./state/group-commit.ts";
-import type { JsonObject } from "../scripts/lib/openapi.ts";
+import type { JsonObject } from "../spec/openapi.ts";
 
 export interface EmulatorContext {
   spec: ApiSpec;

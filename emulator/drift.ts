@@ -1,7 +1,7 @@
 // Drift injection: each kind makes the emulator's /v1 responses deviate from the spec in exactly
 // one way, so the contract suite can prove it notices. `--drift <kind>` (repeatable) turns them on.
-import type { JsonObject } from "../scripts/lib/openapi.ts";
-import { sparseValue } from "../scripts/lib/sparse.ts";
+import type { JsonObject } from "../spec/openapi.ts";
+import { sparseValue } from "../spec/sparse.ts";
 import type { Reply } from "./context.ts";
 
 /** A response as it is about to be written: request_id already in the body. */

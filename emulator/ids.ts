@@ -2,22 +2,19 @@
 // from the bundle, so the emulator cannot mint an ID the spec would refuse.
 import { createHash, randomUUID } from "node:crypto";
 import type { components } from "../generated/schema.d.ts";
-import { loadBundle, type JsonObject } from "../scripts/lib/openapi.ts";
+import { idPrefixes } from "../spec/ids.ts";
+import { loadBundle } from "../spec/openapi.ts";
 
 /** The spec's ID schemas: `MessageId`, `ChatId`, `RequestId`, … */
 export type IdKind = Extract<keyof components["schemas"], `${string}Id`>;
 
-const prefixes = new Map<string, string>();
+let prefixes: Map<string, string> | undefined;
 
 /** The prefix an ID of this kind starts with, from its schema's pattern. */
 export function idPrefix(kind: IdKind): string {
-  let prefix = prefixes.get(kind);
-  if (prefix === undefined) {
-    const schemas = (loadBundle().components as JsonObject).schemas as Record<string, JsonObject>;
-    prefix = /^\^([a-z]+_)/.exec(String(schemas[kind]?.pattern))?.[1];
-    if (prefix === undefined) throw new Error(`The spec's ${kind} has no prefix in its pattern`);
-    prefixes.set(kind, prefix);
-  }
+  prefixes ??= idPrefixes(loadBundle());
+  const prefix = prefixes.get(kind);
+  if (prefix === undefined) throw new Error(`The spec's ${kind} has no prefix in its pattern`);
   return prefix;
 }
 

@@ -2,7 +2,7 @@
 // it in-process (tests, the contract suite); `npm run emulator` runs it from the command line.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { defaultPort } from "../scripts/lib/local-servers.ts";
+import { defaultPort } from "../spec/local-servers.ts";
 import { routeTable } from "./api/handlers.ts";
 import { Clock } from "./clock.ts";
 import { apiKeys, resolveConfig, type EmulatorConfig } from "./config.ts";
@@ -20,7 +20,7 @@ import { resetState, seedLines } from "./state/seed.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
 export { DRIFT_KINDS, describeDrift, isConformantDrift, isDriftKind, type DriftKind } from "./drift.ts";
-export type { EmulatorConfig } from "./config.ts";
+export { DEFAULT_CONFIG_FILE, readConfigFile, type EmulatorConfig } from "./config.ts";
 
 export interface EmulatorOptions {
   /** 0 picks a free port. Default 4020. */

@@ -5,13 +5,13 @@ import {
   deref,
   isObject,
   loadBundle,
-  namedExamples,
   operations,
   responses,
   scopeOf,
   type JsonObject,
   type OpenApiDocument,
-} from "../scripts/lib/openapi.ts";
+} from "../spec/openapi.ts";
+import { errorCatalogue, errorExamples, type ErrorCode } from "../spec/errors.ts";
 
 export interface ParameterSpec {
   name: string;
@@ -47,42 +47,23 @@ export interface OperationSpec {
   responseSchemas: Map<number, JsonObject>;
 }
 
-export interface ErrorCodeSpec {
-  status: number;
-  type: string;
-  /** The message of the first example of this code; used when nothing more specific applies. */
-  message: string;
-}
-
 export interface ApiSpec {
   document: OpenApiDocument;
   operations: OperationSpec[];
-  errorCodes: Map<string, ErrorCodeSpec>;
+  /** Each error code with its status, type and first example message (the fallback message). */
+  errorCodes: Map<string, ErrorCode>;
   scopes: string[];
   /** A named schema of components/schemas. */
   schema(name: string): JsonObject;
 }
 
 export function loadApiSpec(document: OpenApiDocument = loadBundle()): ApiSpec {
-  const errorCodes = new Map<string, ErrorCodeSpec>();
+  const errorCodes = errorCatalogue(document);
   const specs = operations(document).map((operation) => {
-    const documentedErrors = new Set<string>();
-    const retryAfterStatuses = new Set<number>();
-    for (const { status, response, json } of responses(document, operation)) {
-      if (isObject(response.headers) && "Retry-After" in response.headers) retryAfterStatuses.add(Number(status));
-      for (const { value } of namedExamples(document, json)) {
-        const error = isObject(value) && isObject(value.error) ? value.error : undefined;
-        if (!error) continue;
-        const code = String(error.code);
-        documentedErrors.add(`${status} ${code}`);
-        const known = errorCodes.get(code);
-        const seen = { status: Number(status), type: String(error.type), message: String(error.message) };
-        if (known && (known.status !== seen.status || known.type !== seen.type)) {
-          throw new Error(`The spec gives ${code} two statuses or types: ${known.status} ${known.type} and ${status} ${seen.type}`);
-        }
-        if (!known) errorCodes.set(code, seen);
-      }
-    }
+    const documentedErrors = new Set(errorExamples(document, operation).map(({ status, code }) => `${status} ${code}`));
+    const retryAfterStatuses = new Set(
+      responses(document, operation).flatMap(({ status, response }) => (isObject(response.headers) && "Retry-After" in response.headers ? [Number(status)] : [])),
+    );
     const body = deref(document, operation.node.requestBody);
     const content = isObject(body) && isObject(body.content) ? body.content : {};
     const json = deref(document, content["application/json"]);

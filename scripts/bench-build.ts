@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, symlink, utimes, writeFile } from "node:fs/p
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT } from "./lib/paths.ts";
+import { ROOT } from "../spec/paths.ts";
 
 const EDITED = "openapi/paths/v1_messages.yaml";
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });

@@ -7,11 +7,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readConfigFile, DEFAULT_CONFIG_FILE } from "../emulator/config.ts";
-import { load, type LoadResult } from "./lib/load.ts";
-import { startMock } from "./lib/mock-server.ts";
-import { ROOT } from "./lib/paths.ts";
-import { freePort, spawnService, type ChildService } from "./lib/service.ts";
+import { DEFAULT_CONFIG_FILE, readConfigFile } from "../emulator/index.ts";
+import { load, type LoadResult } from "../tooling/process/load.ts";
+import { startMock } from "../tooling/process/mock-server.ts";
+import { ROOT } from "../spec/paths.ts";
+import { freePort, spawnService, type ChildService } from "../tooling/process/service.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;

@@ -1,9 +1,9 @@
 // `npm run bench:mock`: how fast Prism starts, and what it sustains on GET /v1/lines (autocannon,
 // 20 connections, 10 s, 127.0.0.1 only). Prints numbers; asserts nothing. The load generator shares
 // the machine with Prism, so read the numbers as this machine's, not Prism's ceiling.
-import { loadBundle, operations } from "./lib/openapi.ts";
-import { startMock } from "./lib/mock-server.ts";
-import { load } from "./lib/load.ts";
+import { loadBundle, operations } from "../spec/openapi.ts";
+import { startMock } from "../tooling/process/mock-server.ts";
+import { load } from "../tooling/process/load.ts";
 
 const TARGET = { method: "get", path: "/v1/lines" } as const;
 const STARTUPS = 3;

@@ -2,7 +2,7 @@
 // then gzipped. react and @tanstack/react-query are external (an app has them already).
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { ROOT } from "./lib/paths.ts";
+import { ROOT } from "../spec/paths.ts";
 
 interface Case {
   name: string;

@@ -7,12 +7,12 @@
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { isObject, loadBundle, type OpenApiDocument } from "./lib/openapi.ts";
-import { ROOT } from "./lib/paths.ts";
-import type { Change } from "./lib/spec-diff/change.ts";
-import { changelogSection, judge } from "./lib/spec-diff/changelog.ts";
-import { clientCompatErrors } from "./lib/spec-diff/client-compat.ts";
-import { diffSpecs } from "./lib/spec-diff/operation-diff.ts";
+import { isObject, loadBundle, type OpenApiDocument } from "../spec/openapi.ts";
+import { ROOT } from "../spec/paths.ts";
+import type { Change } from "../spec/diff/change.ts";
+import { changelogSection, judge } from "../spec/diff/changelog.ts";
+import { clientCompatErrors } from "../spec/diff/client-compat.ts";
+import { diffSpecs } from "../spec/diff/operation-diff.ts";
 
 const CHANGELOG = `${ROOT}CHANGELOG.md`;
 

@@ -2,10 +2,10 @@
 // code. `npm pack` runs it (prepack).
 import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { GENERATED_DIR, ROOT } from "./lib/paths.ts";
-import { run } from "./lib/run.ts";
+import { GENERATED_DIR, ROOT } from "../spec/paths.ts";
+import { run } from "../tooling/process/run.ts";
 
-export const DIST_DIR = join(ROOT, "dist");
+const DIST_DIR = join(ROOT, "dist");
 
 export async function build(): Promise<void> {
   await rm(DIST_DIR, { recursive: true, force: true });

@@ -3,19 +3,22 @@
 // `--sequential` runs the stages one after another (the naive chain the benchmark compares with).
 // Exits non-zero, with the failing tool's message, when any stage fails.
 import { parseArgs } from "node:util";
-import { ROOT } from "./lib/paths.ts";
-import { runBuild, type StageResult } from "./lib/build/runner.ts";
-import { BUILD_CACHE, pipelineStages, sequentially } from "./lib/build/stages.ts";
+import { ROOT } from "../spec/paths.ts";
+import { runBuild, type StageResult } from "../tooling/build/runner.ts";
+import { BUILD_CACHE, pipelineStages, sequentially } from "./lib/stages.ts";
 
 export interface BuildRequest {
+  /** Build these stages only (their inputs decide whether they run); default: every stage. */
+  only?: readonly string[];
   force?: boolean;
   sequential?: boolean;
   log?: (line: string) => void;
 }
 
 /** Builds whatever is stale; resolves with each stage's result. */
-export function build({ sequential = false, ...options }: BuildRequest = {}): Promise<StageResult[]> {
-  const stages = sequential ? sequentially(pipelineStages()) : pipelineStages();
+export function build({ only, sequential = false, ...options }: BuildRequest = {}): Promise<StageResult[]> {
+  const all = only ? pipelineStages().filter((stage) => only.includes(stage.name)).map((stage) => ({ ...stage, after: stage.after.filter((name) => only.includes(name)) })) : pipelineStages();
+  const stages = sequential ? sequentially(all) : all;
   return runBuild(stages, { root: ROOT, cacheFile: BUILD_CACHE, sharedInputs: ["package-lock.json"], ...options });
 }
 

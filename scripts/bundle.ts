@@ -10,11 +10,11 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { fillGuideTables } from "./lib/guide-tables.ts";
-import { addSparseExamples } from "./lib/sparse-examples.ts";
-import { fillLedgerPage, renderLedgerProse } from "./lib/ledger.ts";
-import type { OpenApiDocument } from "./lib/openapi.ts";
-import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "./lib/paths.ts";
-import { run } from "./lib/run.ts";
+import { addSparseExamples } from "../spec/sparse-examples.ts";
+import { fillLedgerPage, renderLedgerProse } from "../spec/ledger.ts";
+import type { OpenApiDocument } from "../spec/openapi.ts";
+import { BUNDLE_JSON, BUNDLE_YAML, GENERATED_DIR } from "../spec/paths.ts";
+import { run } from "../tooling/process/run.ts";
 
 /** Bundles and decorates the spec, writing the two artifacts into `outDir`. */
 export async function bundle(outDir = GENERATED_DIR): Promise<void> {

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { generateAll } from "./generate.ts";
-import { GENERATED_DIR } from "./lib/paths.ts";
+import { GENERATED_DIR } from "../spec/paths.ts";
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

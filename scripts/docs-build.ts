@@ -1,10 +1,10 @@
 // `npm run docs:build`: the Redoc reference, built from the bundle into one self-contained
 // docs-site/dist/index.html that any static host can serve and that works with the network cut.
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { localizeAttribution, offlineProblems } from "./lib/offline-docs.ts";
-import { BUNDLE_JSON, ROOT } from "./lib/paths.ts";
-import { run } from "./lib/run.ts";
+import { BUNDLE_JSON, ROOT } from "../spec/paths.ts";
+import { run } from "../tooling/process/run.ts";
 
 export const DOCS_DIST = `${ROOT}docs-site/dist`;
 
@@ -19,14 +19,6 @@ export async function buildDocs(outDir = DOCS_DIST): Promise<string> {
   if (problems.length > 0) throw new Error(`The built reference is not self-contained:\n  ${problems.join("\n  ")}`);
   await writeFile(page, html);
   return page;
-}
-
-const modified = (path: string) => stat(path).then((s) => s.mtimeMs, () => undefined);
-
-/** True when the built page is missing or older than the bundle it shows. */
-export async function docsAreStale(outDir = DOCS_DIST): Promise<boolean> {
-  const [built, bundle] = await Promise.all([modified(join(outDir, "index.html")), modified(BUNDLE_JSON)]);
-  return built === undefined || bundle === undefined || built < bundle;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

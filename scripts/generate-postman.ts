@@ -3,8 +3,8 @@
 //   <server>.postman_environment.json          production, mock, emulator: base URL and API key
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadBundle } from "./lib/openapi.ts";
-import { GENERATED_DIR } from "./lib/paths.ts";
+import { loadBundle } from "../spec/openapi.ts";
+import { GENERATED_DIR } from "../spec/paths.ts";
 import { buildCollection } from "./lib/postman/collection.ts";
 import { buildEnvironments } from "./lib/postman/environments.ts";
 import { COLLECTION_FILE, environmentFile, POSTMAN_DIR } from "./lib/postman/files.ts";

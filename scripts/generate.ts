@@ -4,7 +4,7 @@ import { bundle } from "./bundle.ts";
 import { generateClients } from "./generate-clients.ts";
 import { generatePostman } from "./generate-postman.ts";
 import { generateTypes } from "./generate-types.ts";
-import { GENERATED_DIR } from "./lib/paths.ts";
+import { GENERATED_DIR } from "../spec/paths.ts";
 
 export async function generateAll(outDir = GENERATED_DIR): Promise<void> {
   await bundle(outDir);

@@ -7,9 +7,9 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { isMap, isScalar, parseDocument, visit, YAMLMap, type Document, type Scalar } from "yaml";
-import { ledgerEntries, LEDGER_KEY, PROSE_MARKER } from "./lib/ledger.ts";
-import { loadBundle } from "./lib/openapi.ts";
-import { ROOT, SPEC_DIR } from "./lib/paths.ts";
+import { ledgerEntries, LEDGER_KEY, PROSE_MARKER } from "../spec/ledger.ts";
+import { loadBundle } from "../spec/openapi.ts";
+import { ROOT, SPEC_DIR } from "../spec/paths.ts";
 
 async function specFiles(dir = SPEC_DIR): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

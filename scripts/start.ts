@@ -4,8 +4,8 @@
 import { DEFAULT_PORT as DEFAULT_EMULATOR_PORT, startEmulator } from "../emulator/index.ts";
 import { build } from "./build.ts";
 import { DEFAULT_DOCS_PORT, startDocs } from "./lib/docs-server.ts";
-import { DEFAULT_MOCK_PORT, startMock } from "./lib/mock-server.ts";
-import { portFromEnv, stopOnSignal, type RunningService } from "./lib/service.ts";
+import { DEFAULT_MOCK_PORT, startMock } from "../tooling/process/mock-server.ts";
+import { portFromEnv, stopOnSignal, type RunningService } from "../tooling/process/service.ts";
 
 interface Service {
   name: string;

@@ -3,19 +3,7 @@
 import type { operations } from "../generated/schema.d.ts";
 import { defaultClient } from "./default-client.ts";
 import type { RequestOptions } from "./mutator.ts";
-
-type Redirect = operations["getFile"]["responses"][302];
-const LOCATION = "Location" satisfies keyof Redirect["headers"];
-
-/** The URL a redirect points at. */
-export function redirectLocation(response: Response): string {
-  const location = response.headers.get(LOCATION);
-  if (location) return location;
-  if (response.type === "opaqueredirect") {
-    throw new Error("Browsers hide where a redirect points. Read file URLs on a server, or use the `url` returned by the upload.");
-  }
-  throw new Error(`Expected a redirect with a ${LOCATION} header, got HTTP ${response.status} without one.`);
-}
+import { redirectLocation } from "./redirect.ts";
 
 /** Where a file's bytes are: a storage URL that needs no API key. */
 export async function getFileUrl(params: operations["getFile"]["parameters"]["query"], options: RequestOptions = {}): Promise<string> {

@@ -6,7 +6,7 @@ import { describedBy, type BinaryBody } from "./binary.ts";
 import type { MessagesClient } from "./client.ts";
 import { defaultClient } from "./default-client.ts";
 import type { ConnectionError, MessagesError } from "./errors.ts";
-import { redirectLocation } from "./files.ts";
+import { redirectLocation } from "./redirect.ts";
 
 /** Per-call options of every named function and hook (`request` in the hooks' options). */
 export interface RequestOptions {

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { Json, JsonObject } from "../../scripts/lib/openapi.ts";
-import { BUNDLE_JSON } from "../../scripts/lib/paths.ts";
+import type { Json, JsonObject } from "../../spec/openapi.ts";
+import { BUNDLE_JSON } from "../../spec/paths.ts";
 import type { Criterion } from "./expressions.ts";
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL("../workflows/", import.meta.url));

@@ -2,7 +2,7 @@
 // `$response.body#/pointer`, `$response.header.name`, `$inputs.name`, `$steps.id.outputs.name`,
 // expressions embedded in strings as `{$…}`, simple conditions joined by `&&` / `||`, and regex
 // criteria. Anything else is refused with an error naming it, never silently passed.
-import { isObject, type Json } from "../../scripts/lib/openapi.ts";
+import { isObject, type Json } from "../../spec/openapi.ts";
 
 export interface ResponseContext {
   status: number;

@@ -5,9 +5,9 @@
 // `x-emulator-only` (a journey no other target can run safely).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { operations, type Json, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
-import { parseJson, RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
-import type { ObservedResponse, ResponseValidator, Violation } from "../response-validator.ts";
+import { operations, type Json, type OpenApiDocument, parseJson } from "../../spec/openapi.ts";
+import { RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
+import type { ObservedResponse, ResponseValidator, Violation } from "../../spec/conformance.ts";
 import { checked, skipped, type CheckResult } from "../results.ts";
 import { stepParameters, type Step, type Workflow, type WorkflowFile } from "./document.ts";
 import { checkCriterion, resolveValue, UnresolvedExpression, type ExpressionContext, type ResponseContext } from "./expressions.ts";

@@ -1,5 +1,5 @@
 // Example replay: every request example in the spec becomes a case.
-import { isObject, operations, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { isObject, operations, type OpenApiDocument } from "../../spec/openapi.ts";
 import { exampleRequests, type Bindings, type RequestTemplate } from "./requests.ts";
 
 export interface ExampleCase {

@@ -6,17 +6,17 @@ import type { components } from "../../generated/schema.d.ts";
 import {
   deref,
   isObject,
-  namedExamples,
   operations,
-  responses,
   type Json,
   type JsonObject,
   type OpenApiDocument,
   type Operation,
-} from "../../scripts/lib/openapi.ts";
-import { constraintClaims } from "../../scripts/lib/ledger.ts";
-import { essentialErrors, objectFields } from "../../scripts/lib/object-alternatives.ts";
-import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
+} from "../../spec/openapi.ts";
+import { errorExamples } from "../../spec/errors.ts";
+import { idPrefixes } from "../../spec/ids.ts";
+import { constraintClaims } from "../../spec/ledger.ts";
+import { essentialErrors, objectFields } from "../../spec/object-alternatives.ts";
+import { createSchemaValidator, type SchemaValidator } from "../../spec/schema-validator.ts";
 import { exampleRequests, isJsonMediaType, parametersOf, requestMediaTypes, type Bindings, type RequestTemplate } from "./requests.ts";
 
 export type RuleKind =
@@ -30,7 +30,7 @@ export type RuleKind =
   | "malformed-json"
   | "empty-body";
 
-/** Which error code answers which broken rule (shared/api-facts.md §2.3, §3.3). */
+/** ORACLE TABLE (see ARCHITECTURE.md): which error code answers which broken rule, from the errors page (docs/sources.md). */
 const CODE_FOR_RULE: Record<RuleKind, components["schemas"]["ErrorCode"]> = {
   "no-auth": "missing_api_key",
   "missing-required": "missing_required_parameter",
@@ -80,7 +80,7 @@ interface Breakage {
 
 export function negativeCases(spec: OpenApiDocument, bindings: Bindings = {}): NegativeCase[] {
   const schemas = createSchemaValidator(spec);
-  const prefixes = idPrefixes(spec);
+  const prefixes = [...new Set(idPrefixes(spec).values())].sort();
   return operations(spec).flatMap((operation) => {
     const bases = exampleRequests(spec, operation, bindings).map((request) => request.template);
     const make = (kind: RuleKind, says: string, template: RequestTemplate, param?: string, claims: string[] = []): NegativeCase => ({
@@ -216,26 +216,15 @@ function wrongType(value: Json): Json {
 
 /** The same ID under every other resource's prefix; the caller keeps those the schema refuses. */
 function swapPrefix(id: string, prefixes: string[]): string[] {
-  const match = /^([a-z]+)_([A-Za-z0-9]+)$/.exec(id);
+  const match = /^([a-z]+_)([A-Za-z0-9]+)$/.exec(id);
   if (!match || !prefixes.includes(match[1]!)) return [];
   const other = prefixes.find((prefix) => prefix !== match[1]);
-  return other ? [`${other}_${match[2]}`] : [];
-}
-
-/** Resource ID prefixes, from the ID schemas' patterns (`^msg_[A-Za-z0-9]+$`). */
-export function idPrefixes(spec: OpenApiDocument): string[] {
-  const schemas = isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};
-  return Object.values(schemas)
-    .map((schema) => (isObject(schema) && typeof schema.pattern === "string" ? /^\^([a-z]+)_\[/.exec(schema.pattern)?.[1] : undefined))
-    .filter((prefix): prefix is string => prefix !== undefined)
-    .sort();
+  return other ? [`${other}${match[2]}`] : [];
 }
 
 /** The status under which the operation documents an example with this error code. */
 function documentedStatus(spec: OpenApiDocument, operation: Operation, code: string): number {
-  for (const { status, json } of responses(spec, operation)) {
-    const documents = namedExamples(spec, json).some(({ value }) => isObject(value) && isObject(value.error) && value.error.code === code);
-    if (documents) return Number(status);
-  }
-  throw new Error(`${operation.operationId} documents no ${code} example, so the spec does not say how the API refuses it`);
+  const documented = errorExamples(spec, operation).find((example) => example.code === code);
+  if (!documented) throw new Error(`${operation.operationId} documents no ${code} example, so the spec does not say how the API refuses it`);
+  return Number(documented.status);
 }

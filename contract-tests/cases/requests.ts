@@ -1,6 +1,6 @@
 // Requests built from what the spec shows: an operation's parameter examples and its request body
 // examples. They stay structured (not yet serialized) so a negative case can break one rule first.
-import { deref, isObject, type Json, type JsonObject, type OpenApiDocument, type Operation } from "../../scripts/lib/openapi.ts";
+import { deref, isObject, type Json, type JsonObject, type OpenApiDocument, type Operation } from "../../spec/openapi.ts";
 import type { ApiRequest } from "../http-client.ts";
 
 export interface RequestTemplate {

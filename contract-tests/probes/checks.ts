@@ -1,9 +1,9 @@
 // The probes the claims ledger names (`probe.check`): each settles one unconfirmed reading of the
 // spec by asking the target. A probe answers *confirmed* or *refuted* with the exchange it
 // observed, or *not probed* when the target could not say (no data, a missing scope).
-import { isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { parseJson, type ApiRequest, type HttpClient } from "../http-client.ts";
-import type { ObservedResponse } from "../response-validator.ts";
+import { isObject, type Json, type JsonObject, parseJson } from "../../spec/openapi.ts";
+import { type ApiRequest, type HttpClient } from "../http-client.ts";
+import type { ObservedResponse } from "../../spec/conformance.ts";
 
 export interface ProbeContext {
   client: HttpClient;
@@ -47,7 +47,7 @@ const request = (context: ProbeContext, method: ApiRequest["method"], path: stri
 });
 
 /** The exchange in one line, for the report (secrets are redacted when it is written). */
-export function describeExchange(sent: ApiRequest, response: ObservedResponse): string {
+function describeExchange(sent: ApiRequest, response: ObservedResponse): string {
   const query = sent.query ? `?${new URLSearchParams(sent.query).toString()}` : "";
   const body = typeof sent.body === "string" ? ` ${sent.body}` : "";
   return `${sent.method} ${sent.path}${query}${body} → ${response.status} ${response.text.slice(0, 300)}`;

@@ -1,7 +1,7 @@
 // Runs the probe of every claim in the ledger that names one, and says for each claim of the ledger
 // whether the target confirmed it, refuted it, or why it was not probed.
-import { isProbeable, ledgerEntries, NEGATIVE_CASE, type Claim } from "../../scripts/lib/ledger.ts";
-import type { OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { isProbeable, ledgerEntries, NEGATIVE_CASE, type Claim } from "../../spec/ledger.ts";
+import type { OpenApiDocument } from "../../spec/openapi.ts";
 import { RequestRefused } from "../http-client.ts";
 import { PROBES, type Probe, type ProbeContext, type Verdict } from "./checks.ts";
 

@@ -1,6 +1,6 @@
 // How much of the spec a run touched: operations with at least one check that ran, and the
 // documented (operation, status) pairs that were actually observed.
-import { isObject, operations, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { isObject, operations, type OpenApiDocument } from "../../spec/openapi.ts";
 import type { CheckResult } from "../results.ts";
 
 export interface Coverage {

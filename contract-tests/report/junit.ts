@@ -1,5 +1,5 @@
 // The run as JUnit XML, one test suite per scenario, for CI dashboards.
-import { formatViolation } from "../response-validator.ts";
+import { formatViolation } from "../../spec/conformance.ts";
 import type { CheckResult, Scenario } from "../results.ts";
 
 const escapeXml = (text: string) =>

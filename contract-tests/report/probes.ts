@@ -1,6 +1,6 @@
 // The probe report: for each claim of the ledger, confirmed, refuted (with the exchange that
 // refuted it) or not probed (and why).
-import { location } from "../../scripts/lib/ledger.ts";
+import { location } from "../../spec/ledger.ts";
 import type { ProbeResult } from "../probes/run.ts";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ");

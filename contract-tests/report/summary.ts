@@ -1,7 +1,7 @@
 // The run for people: per operation how many checks ran, passed, failed and were skipped, then
 // every violation, every "spec behind the API" finding, and every skip with its reason.
-import { operations, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
-import { formatViolation } from "../response-validator.ts";
+import { operations, type OpenApiDocument } from "../../spec/openapi.ts";
+import { formatViolation } from "../../spec/conformance.ts";
 import { specBehindOf, type CheckResult } from "../results.ts";
 import { coverageLine, type Coverage } from "./coverage.ts";
 
@@ -54,7 +54,7 @@ const SPEC_BEHIND_MEANS =
   "The target sent fields the spec does not document. Response objects are open, so these are no violations: document them in the spec.";
 
 /** Always shown, so a clean run says so too. */
-export function specBehindLine(count: number, strict: boolean): string {
+function specBehindLine(count: number, strict: boolean): string {
   const verdict = count === 0 ? "none" : strict ? "fails the run (--strict)" : "not a failure without --strict";
   return `Spec behind the API: ${count} undocumented response field(s); ${verdict}.`;
 }

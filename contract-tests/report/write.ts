@@ -2,7 +2,7 @@
 // and with --probe, probes.md with the verdict on each claim of the ledger.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import type { OpenApiDocument } from "../../spec/openapi.ts";
 import type { SuiteRun } from "../suite.ts";
 import { toHar } from "./har.ts";
 import { toJunit } from "./junit.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Handler } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
 import { newId } from "../ids.ts";
-import { sql } from "../state/db.ts";
+import { insertFile } from "../state/records.ts";
 import { fileById, storageUrl } from "../state/lookups.ts";
 import { toFile } from "../state/resources.ts";
 import type { FileRow } from "../state/rows.ts";
@@ -20,11 +20,7 @@ export const uploadFile: Handler = async (request, emulator) => {
     mime_type: request.contentType?.split(";")[0]?.trim() || DEFAULT_MEDIA_TYPE,
     size: bytes.length,
   };
-  await emulator.commits.run(() =>
-    sql(emulator.db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-      file.id, file.token, file.filename, file.mime_type, file.size, bytes, emulator.clock.now(),
-    ),
-  );
+  await emulator.commits.run(() => insertFile(emulator.db, { ...file, bytes, created_at: emulator.clock.now() }));
   return { body: toFile(file as FileRow, storageUrl(emulator, file)) };
 };
 

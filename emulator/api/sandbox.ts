@@ -3,18 +3,17 @@
 // Its usage is the daily quota that sends from the sandbox line count against.
 import { randomInt } from "node:crypto";
 import type { EmulatorContext, Handler } from "../context.ts";
-import { sql } from "../state/db.ts";
-import type { LineRow } from "../state/rows.ts";
+import { sandboxLine as findSandboxLine } from "../state/lookups.ts";
+import { saveSetting, setting } from "../state/settings.ts";
 import { sandboxUsage } from "./writes.ts";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const CODE_LENGTH = 6;
 
-const sandboxLine = (emulator: EmulatorContext) => sql(emulator.db, "SELECT * FROM lines WHERE is_sandbox = 1").get() as LineRow | undefined;
+const sandboxLine = (emulator: EmulatorContext) => findSandboxLine(emulator.db);
 
 function activationCode(emulator: EmulatorContext): string | undefined {
-  const row = sql(emulator.db, "SELECT value FROM settings WHERE key = 'sandbox_activation_code'").get() as { value: string } | undefined;
-  return row?.value;
+  return setting(emulator.db, "sandbox_activation_code");
 }
 
 function sandbox(emulator: EmulatorContext) {
@@ -39,7 +38,7 @@ export const getSandbox: Handler = (_request, emulator) => ({ body: sandbox(emul
 export const createSandbox: Handler = async (_request, emulator) => {
   if (sandboxLine(emulator) && !activationCode(emulator)) {
     const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-    await emulator.commits.run(() => sql(emulator.db, "INSERT INTO settings (key, value) VALUES ('sandbox_activation_code', ?)").run(code));
+    await emulator.commits.run(() => saveSetting(emulator.db, "sandbox_activation_code", code));
   }
   return { body: sandbox(emulator) };
 };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Handler } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
 import { newId } from "../ids.ts";
-import { sql } from "../state/db.ts";
+import { deleteWebhookAndPending, insertWebhook, webhookById } from "../state/webhooks.ts";
 import { assertLineAccess, usableLine } from "../state/lookups.ts";
 import { ALL_LINES, toWebhook, webhookLineIds } from "../state/resources.ts";
 import type { WebhookRow } from "../state/rows.ts";
@@ -48,25 +48,19 @@ export const createWebhook: Handler = async (request, emulator) => {
     events: JSON.stringify(request.body.strings("events")),
     secret: `whsec_${randomBytes(16).toString("hex")}`,
     is_active: 1,
+    created_at: emulator.clock.now(),
   };
-  await emulator.commits.run(() =>
-    sql(emulator.db, "INSERT INTO webhooks (id, line_id, url, events, secret, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-      row.id, row.line_id, row.url, row.events, row.secret, row.is_active, emulator.clock.now(),
-    ),
-  );
+  await emulator.commits.run(() => insertWebhook(emulator.db, row));
   return { body: { ...resource(emulator.db)(row as WebhookRow), secret: row.secret } };
 };
 
 /** Deletes the webhook and cancels its deliveries that have not gone through yet. */
 export const deleteWebhook: Handler = async (request, emulator) => {
   const id = request.body.string("id");
-  const webhook = sql(emulator.db, "SELECT * FROM webhooks WHERE id = ?").get(id) as WebhookRow | undefined;
+  const webhook = webhookById(emulator.db, id);
   if (!webhook) throw new ApiError("webhook_not_found", "id");
   if (webhook.line_id === ALL_LINES && request.key.lines !== undefined) throw new ApiError("line_not_accessible", "id");
   if (webhook.line_id !== ALL_LINES) assertLineAccess(emulator.db, request.key, webhook.line_id, "id");
-  await emulator.commits.run(() => {
-    sql(emulator.db, "DELETE FROM webhooks WHERE id = ?").run(id);
-    sql(emulator.db, "UPDATE deliveries SET status = 'cancelled' WHERE webhook_id = ? AND status = 'pending'").run(id);
-  });
+  await emulator.commits.run(() => deleteWebhookAndPending(emulator.db, id));
   return { body: { id, deleted: true } };
 };

@@ -5,7 +5,7 @@ import { ApiError } from "../http/errors.ts";
 import { idPrefix } from "../ids.ts";
 import { enqueue, type WriteTarget } from "../outbox/queue.ts";
 import { ensureChat } from "../state/chats.ts";
-import { sql } from "../state/db.ts";
+import { writesSince } from "../state/outbox.ts";
 import { fileById, findChat, findMessage, usableLine } from "../state/lookups.ts";
 import type { ChatRow, LineRow, MessageRow, OutboxKind } from "../state/rows.ts";
 
@@ -54,12 +54,7 @@ export function sandboxUsage(emulator: EmulatorContext, line: LineRow | undefine
   const dayStart = now - (now % DAY_MS);
   // Without a sandbox line in the config there is nothing to send from.
   const limit = line?.daily_quota ?? 0;
-  const { used } = line
-    ? (sql(
-        emulator.db,
-        "SELECT COUNT(*) AS used FROM outbox WHERE line_id = ? AND kind IN ('message', 'audio_message') AND created_at >= ?",
-      ).get(line.id, dayStart) as { used: number })
-    : { used: 0 };
+  const used = line ? writesSince(emulator.db, line.id, ["message", "audio_message"], dayStart) : 0;
   return { used, limit, remaining: Math.max(0, limit - used), resets_at: dayStart + DAY_MS };
 }
 

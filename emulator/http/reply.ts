@@ -6,7 +6,7 @@ import type { WireReply } from "../drift.ts";
 import type { ApiSpec } from "../spec.ts";
 import { ApiError } from "./errors.ts";
 
-export const CORS_HEADERS = {
+const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-expose-headers": "Retry-After, Location, X-Request-Id",
 };

@@ -2,7 +2,7 @@
 // the rate limit, the scope check and validation against the bundle, calls the handler, and writes
 // the reply, every one with a request_id, and errors in the API's envelope.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { Route } from "../api/handlers.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";

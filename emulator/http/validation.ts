@@ -3,9 +3,10 @@
 // missing_required_parameter, any other failure invalid_parameter_value, each with its param.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { deref, isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { essentialErrors } from "../../scripts/lib/object-alternatives.ts";
-import { createSchemaValidator, type SchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { deref, isObject, type Json, type JsonObject } from "../../spec/openapi.ts";
+import { idPrefixOfPattern } from "../../spec/ids.ts";
+import { essentialErrors } from "../../spec/object-alternatives.ts";
+import { createSchemaValidator, type SchemaValidator } from "../../spec/schema-validator.ts";
 import type { ApiSpec, OperationSpec, ParameterSpec } from "../spec.ts";
 import { ApiError } from "./errors.ts";
 
@@ -112,7 +113,7 @@ export class RequestValidator {
     if (error.keyword === "enum") return `must be one of: ${(error.params.allowedValues as Json[]).join(", ")}`;
     if (error.keyword === "pattern") {
       const pattern = String(error.params.pattern);
-      const prefix = /^\^([a-z]+_)\[/.exec(pattern)?.[1];
+      const prefix = idPrefixOfPattern(pattern);
       if (prefix) return `must be an ID starting with '${prefix}'`;
       const described = this.describedSchema(error.schemaPath);
       return described ? `is not in the expected form: ${described}` : `must match the pattern ${pattern}`;

@@ -1,11 +1,10 @@
 // What a write does once it is `sent`: the outgoing message appears in its chat, the tapback on its
 // message, the typing bubble or read receipt in the chat; and the matching webhook fires.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext } from "../context.ts";
-import { sql } from "../state/db.ts";
-import { fileById, lineById, storageUrl } from "../state/lookups.ts";
+import { chatById, fileById, lineById, storageUrl } from "../state/lookups.ts";
 import { insertMessage, markRead, setTyping, upsertReaction } from "../state/records.ts";
-import type { ChatRow, OutboxRow } from "../state/rows.ts";
+import type { OutboxRow } from "../state/rows.ts";
 import { fireMessageEvent, fireReactionEvent } from "../webhooks/events.ts";
 import type { WriteTarget } from "./queue.ts";
 
@@ -14,7 +13,7 @@ export function applySentWrite(emulator: EmulatorContext, item: OutboxRow, now: 
   const target = JSON.parse(item.target) as WriteTarget;
   const payload = JSON.parse(item.payload) as Record<string, unknown>;
   const line = lineById(db, item.line_id);
-  const chat = sql(db, "SELECT * FROM chats WHERE id = ?").get(target.chat_id) as ChatRow;
+  const chat = chatById(db, target.chat_id)!;
   switch (item.kind) {
     case "message":
     case "audio_message": {

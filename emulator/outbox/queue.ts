@@ -2,8 +2,10 @@
 // at queue time whether a write will end `failed`.
 import type { EmulatorContext } from "../context.ts";
 import { newId } from "../ids.ts";
-import { sql, type Db } from "../state/db.ts";
+import type { Db } from "../state/db.ts";
+import { insertOutboxItem } from "../state/outbox.ts";
 import type { OutboxKind } from "../state/rows.ts";
+import { saveSetting, setting } from "../state/settings.ts";
 
 export const DEFAULT_FAILURE = "Delivery failed: the emulator was told to fail this write (POST /_emulator/failures).";
 
@@ -13,14 +15,14 @@ interface InjectedFailures {
 }
 
 export function injectFailures(db: Db, failures: InjectedFailures): void {
-  sql(db, "INSERT INTO settings (key, value) VALUES ('failures', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(failures));
+  saveSetting(db, "failures", JSON.stringify(failures));
 }
 
 /** The error the next write must fail with, if failures were injected; uses one of them up. */
 function takeFailure(db: Db): string | null {
-  const row = sql(db, "SELECT value FROM settings WHERE key = 'failures'").get() as { value: string } | undefined;
-  if (!row) return null;
-  const failures = JSON.parse(row.value) as InjectedFailures;
+  const saved = setting(db, "failures");
+  if (saved === undefined) return null;
+  const failures = JSON.parse(saved) as InjectedFailures;
   if (failures.count <= 0) return null;
   injectFailures(db, { ...failures, count: failures.count - 1 });
   return failures.error;
@@ -38,10 +40,9 @@ export function enqueue(emulator: EmulatorContext, lineId: string, kind: OutboxK
   const { db, clock, config } = emulator;
   const id = newId("OutboxItemId");
   const now = clock.now();
-  sql(
-    db,
-    `INSERT INTO outbox (id, line_id, kind, payload, target, status, attempts, max_attempts, created_at, completed_at, error, due_at, fail_with)
-     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, NULL, NULL, ?, ?)`,
-  ).run(id, lineId, kind, JSON.stringify(payload), JSON.stringify(target), config.outbox.max_attempts, now, now + config.outbox.claim_after_ms, takeFailure(db));
+  insertOutboxItem(db, {
+    id, line_id: lineId, kind, payload: JSON.stringify(payload), target: JSON.stringify(target),
+    max_attempts: config.outbox.max_attempts, created_at: now, due_at: now + config.outbox.claim_after_ms, fail_with: takeFailure(db),
+  });
   return id;
 }

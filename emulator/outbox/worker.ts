@@ -1,7 +1,7 @@
 // The simulated line devices: they move each queued write pending → claimed → sent, or back to
 // pending for another attempt when a failure was injected, and to failed after max_attempts.
 import type { EmulatorContext } from "../context.ts";
-import { sql } from "../state/db.ts";
+import { dueOutboxItems, openOutboxItems, saveOutboxStep } from "../state/outbox.ts";
 import type { OutboxRow } from "../state/rows.ts";
 import { applySentWrite } from "./effects.ts";
 
@@ -18,10 +18,7 @@ export function advanceDueWrites(emulator: EmulatorContext, budgetMs = Number.PO
   const started = performance.now();
   let steps = 0;
   for (;;) {
-    const due = sql(emulator.db, "SELECT * FROM outbox WHERE status IN ('pending', 'claimed') AND due_at <= ? ORDER BY due_at, seq LIMIT ?").all(
-      emulator.clock.now(),
-      BATCH,
-    ) as OutboxRow[];
+    const due = dueOutboxItems(emulator.db, emulator.clock.now(), BATCH);
     if (due.length > 0) emulator.db.transaction(() => due.forEach((item) => step(emulator, item)))();
     steps += due.length;
     if (due.length < BATCH || performance.now() - started >= budgetMs) return steps;
@@ -30,7 +27,7 @@ export function advanceDueWrites(emulator: EmulatorContext, budgetMs = Number.PO
 
 /** Takes every unfinished write to its final state now, whatever its schedule; returns how many. */
 export function flushWrites(emulator: EmulatorContext): number {
-  const open = sql(emulator.db, "SELECT * FROM outbox WHERE status IN ('pending', 'claimed') ORDER BY seq").all() as OutboxRow[];
+  const open = openOutboxItems(emulator.db);
   emulator.db.transaction(() => {
     for (let item of open) {
       while (item.status === "pending" || item.status === "claimed") item = step(emulator, item);
@@ -53,8 +50,6 @@ function step(emulator: EmulatorContext, item: OutboxRow): OutboxRow {
   } else {
     next = { ...item, status: "pending", due_at: now + claimAfter };
   }
-  sql(emulator.db, "UPDATE outbox SET status = ?, attempts = ?, due_at = ?, completed_at = ?, error = ? WHERE id = ?").run(
-    next.status, next.attempts, next.due_at, next.completed_at, next.error, next.id,
-  );
+  saveOutboxStep(emulator.db, next);
   return next;
 }

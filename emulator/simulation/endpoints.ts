@@ -1,7 +1,7 @@
 // The /_emulator endpoints: what happens outside the API (contacts writing, the sandbox being
 // activated, deliveries failing, time passing), so tests and frontends can drive the emulator.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "../http/body.ts";
 import { ApiError } from "../http/errors.ts";
@@ -13,11 +13,11 @@ import { newGroupIdentifier, newId } from "../ids.ts";
 import { DEFAULT_FAILURE, injectFailures } from "../outbox/queue.ts";
 import { flushWrites } from "../outbox/worker.ts";
 import { ensureChat } from "../state/chats.ts";
-import { sql } from "../state/db.ts";
-import { findChat, findMessage, lineByHandle } from "../state/lookups.ts";
+import { activateLine, chatById, fileByToken, findChat, findMessage, lineByHandle, readReceipt, sandboxLine, typingIndicator } from "../state/lookups.ts";
 import { insertMessage, markRead, setTyping, upsertReaction } from "../state/records.ts";
+import { allDeliveries } from "../state/webhooks.ts";
 import { toMessage, toReaction, toReadReceipt, toTypingIndicator } from "../state/resources.ts";
-import type { ChatRow, DeliveryRow, FileRow, LineRow, ReceiptRow, TypingRow } from "../state/rows.ts";
+import type { ChatRow, LineRow } from "../state/rows.ts";
 import { fireMessageEvent, fireReactionEvent } from "../webhooks/events.ts";
 import { loadSimulationSpec } from "./spec.ts";
 
@@ -61,7 +61,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     const target = line(emulator, body.string("line"));
     const from = body.string("from");
     const chatId = body.optional("chat_id");
-    const existing = chatId === undefined ? undefined : (sql(emulator.db, "SELECT * FROM chats WHERE id = ?").get(chatId) as ChatRow | undefined);
+    const existing = chatId === undefined ? undefined : chatById(emulator.db, chatId);
     if (existing && existing.line_id !== target.id) throw new ApiError("invalid_parameter_value", "chat_id", "The chat is on another line.");
     const replyTo = body.optional("reply_to");
     const parent = replyTo === undefined ? undefined : findMessage(emulator.db, replyTo);
@@ -104,22 +104,22 @@ const ENDPOINTS: Record<string, Endpoint> = {
   injectInboundTyping: (body, emulator) => {
     const chat = contactChat(emulator, body);
     setTyping(emulator.db, chat.id, body.string("from"), body.optional("state") !== "off", emulator.clock.now());
-    const row = sql(emulator.db, "SELECT * FROM typing_indicators WHERE chat_id = ? AND handle = ?").get(chat.id, body.string("from")) as TypingRow;
+    const row = typingIndicator(emulator.db, chat.id, body.string("from"))!;
     return created(toTypingIndicator(row));
   },
 
   injectInboundReadReceipt: (body, emulator) => {
     const chat = contactChat(emulator, body);
     markRead(emulator.db, chat.id, body.string("from"), emulator.clock.now());
-    const row = sql(emulator.db, "SELECT * FROM read_receipts WHERE chat_id = ? AND handle = ?").get(chat.id, body.string("from")) as ReceiptRow;
+    const row = readReceipt(emulator.db, chat.id, body.string("from"))!;
     return created(toReadReceipt(row));
   },
 
   activateSandbox: (_body, emulator) => {
-    const sandbox = sql(emulator.db, "SELECT * FROM lines WHERE is_sandbox = 1").get() as LineRow | undefined;
+    const sandbox = sandboxLine(emulator.db);
     if (!sandbox) throw new ApiError("line_not_found", undefined, "The seed config has no sandbox line.");
     const activatedAt = sandbox.activated_at ?? emulator.clock.now();
-    sql(emulator.db, "UPDATE lines SET activated_at = ? WHERE id = ?").run(activatedAt, sandbox.id);
+    activateLine(emulator.db, sandbox.id, activatedAt);
     return ok({ status: "active", sandbox_line_handle: sandbox.handle, contact_identifier: String(sandbox.paired_phone), activated_at: activatedAt });
   },
 
@@ -149,7 +149,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
 
   listWebhookDeliveries: (_body, emulator) => {
-    const rows = sql(emulator.db, "SELECT * FROM deliveries ORDER BY seq DESC").all() as DeliveryRow[];
+    const rows = allDeliveries(emulator.db);
     return ok({
       data: rows.map((row) => ({
         delivery_id: row.id, webhook_id: row.webhook_id, event: row.event, url: row.url, attempts: row.attempts,
@@ -205,7 +205,7 @@ export function createSimulation(emulator: EmulatorContext, validator: RequestVa
 }
 
 function serveStoredFile(emulator: EmulatorContext, response: ServerResponse, token: string): void {
-  const file = sql(emulator.db, "SELECT * FROM files WHERE token = ?").get(token) as FileRow | undefined;
+  const file = fileByToken(emulator.db, token);
   if (!file) {
     const reply = errorReply(emulator.spec, new ApiError("file_not_found", undefined, "No file is stored under this URL."));
     writeReply(response, { ...reply, headers: {} });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { deref, HTTP_METHODS, isObject, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { deref, HTTP_METHODS, isObject, type Json, type JsonObject } from "../../spec/openapi.ts";
 
 export const SIMULATION_SPEC_FILE = fileURLToPath(new URL("../simulation.openapi.yaml", import.meta.url));
 const BUNDLE_REF = "../generated/openapi.json#";

@@ -2,7 +2,7 @@
 // line first writes to its paired phone).
 import { newId } from "../ids.ts";
 import { sql, type Db } from "./db.ts";
-import { findChat } from "./lookups.ts";
+import { chatById, findChat } from "./lookups.ts";
 import type { ChatRow, LineRow } from "./rows.ts";
 
 /** How Apple names the service of a chat, by the line's service. */
@@ -23,7 +23,7 @@ export function ensureChat(db: Db, line: LineRow, chat: NewChat, participant: st
     `INSERT INTO chats (id, line_id, identifier, service, name, is_group, participants, last_message_at, has_received_inbound)
      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0)`,
   ).run(id, line.id, chat.identifier, CHAT_SERVICE[line.service] ?? "iMessage", chat.group?.name ?? null, chat.group ? 1 : 0, JSON.stringify([participant]));
-  return sql(db, "SELECT * FROM chats WHERE id = ?").get(id) as ChatRow;
+  return chatById(db, id)!;
 }
 
 function addParticipant(db: Db, chat: ChatRow, participant: string): ChatRow {

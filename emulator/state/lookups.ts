@@ -5,8 +5,7 @@ import { canUseLine } from "../http/auth.ts";
 import { ApiError } from "../http/errors.ts";
 import { idPrefix } from "../ids.ts";
 import { sql, type Db } from "./db.ts";
-import type { ChatRow, FileRow, LineRow, MessageRow } from "./rows.ts";
-
+import type { ChatRow, FileRow, LineRow, MessageRow, ReceiptRow, TypingRow } from "./rows.ts";
 
 export function lineByHandle(db: Db, handle: string): LineRow | undefined {
   return sql(db, "SELECT * FROM lines WHERE handle = ?").get(handle) as LineRow | undefined;
@@ -24,6 +23,15 @@ export function usableLine(db: Db, key: ApiKey, handle: string, param = "from"):
   return line;
 }
 
+/** The sandbox line, when the config has one. */
+export function sandboxLine(db: Db): LineRow | undefined {
+  return sql(db, "SELECT * FROM lines WHERE is_sandbox = 1").get() as LineRow | undefined;
+}
+
+export function activateLine(db: Db, id: string, at: number): void {
+  sql(db, "UPDATE lines SET activated_at = ? WHERE id = ?").run(at, id);
+}
+
 /** Refuses a resource that lives on a line the key may not use. */
 export function assertLineAccess(db: Db, key: ApiKey, lineId: string, param: string): void {
   if (!canUseLine(key, lineById(db, lineId))) throw new ApiError("line_not_accessible", param);
@@ -36,7 +44,11 @@ export function findChat(db: Db, line: LineRow, to: string): ChatRow | undefined
     : (sql(db, "SELECT * FROM chats WHERE identifier = ? AND line_id = ?").get(to, line.id) as ChatRow | undefined);
 }
 
-export function existingChat(db: Db, line: LineRow, to: string): ChatRow {
+export function chatById(db: Db, id: string): ChatRow | undefined {
+  return sql(db, "SELECT * FROM chats WHERE id = ?").get(id) as ChatRow | undefined;
+}
+
+function existingChat(db: Db, line: LineRow, to: string): ChatRow {
   const chat = findChat(db, line, to);
   if (!chat) throw new ApiError("chat_not_found", "to");
   return chat;
@@ -55,6 +67,18 @@ export function findMessage(db: Db, reference: string): MessageRow | undefined {
 
 export function fileById(db: Db, id: string): FileRow | undefined {
   return sql(db, "SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
+}
+
+export function fileByToken(db: Db, token: string): FileRow | undefined {
+  return sql(db, "SELECT * FROM files WHERE token = ?").get(token) as FileRow | undefined;
+}
+
+export function typingIndicator(db: Db, chatId: string, handle: string): TypingRow | undefined {
+  return sql(db, "SELECT * FROM typing_indicators WHERE chat_id = ? AND handle = ?").get(chatId, handle) as TypingRow | undefined;
+}
+
+export function readReceipt(db: Db, chatId: string, handle: string): ReceiptRow | undefined {
+  return sql(db, "SELECT * FROM read_receipts WHERE chat_id = ? AND handle = ?").get(chatId, handle) as ReceiptRow | undefined;
 }
 
 /** Where a file's bytes can be downloaded without an API key. */

@@ -1,6 +1,6 @@
 // Newest-first keyset pagination with opaque cursors. A cursor names the list it came from and the
 // position after the last item of its page, so pages stay stable while new items arrive.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import { ApiError } from "../http/errors.ts";
 import { sql, type Db, type SqlValue } from "./db.ts";
 

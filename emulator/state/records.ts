@@ -1,10 +1,10 @@
 // Writing messages, reactions and per-participant chat state: shared by what the outbox delivers
 // and what the simulation endpoints inject.
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import { newGuid, newId } from "../ids.ts";
 import { touchChat } from "./chats.ts";
 import { sql, type Db } from "./db.ts";
-import type { ChatRow, MessageRow, ReactionRow } from "./rows.ts";
+import type { ChatRow, FileRow, MessageRow, ReactionRow } from "./rows.ts";
 
 export interface NewMessage {
   chat: ChatRow;
@@ -69,4 +69,10 @@ export function markRead(db: Db, chatId: string, handle: string, at: number): vo
     `INSERT INTO read_receipts (id, chat_id, handle, last_read_at, synced_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, handle) DO UPDATE SET last_read_at = excluded.last_read_at, synced_at = excluded.synced_at`,
   ).run(newId("ReadReceiptId"), chatId, handle, at, at);
+}
+
+export function insertFile(db: Db, file: Omit<FileRow, "seq">): void {
+  sql(db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+    file.id, file.token, file.filename, file.mime_type, file.size, file.bytes, file.created_at,
+  );
 }

@@ -1,6 +1,10 @@
-// Rows as the database stores them. Booleans are 0/1 and lists are JSON text, as SQLite has them.
+// Rows as the database stores them. Booleans are 0/1 and lists are JSON text, as SQLite has them;
+// a column that holds one of the spec's enums has the spec's type.
+import type { components } from "../../generated/schema.d.ts";
+
+type Schemas = components["schemas"];
 export interface LineRow {
-  seq: number; id: string; handle: string; label: string | null; service: string; is_active: number;
+  seq: number; id: string; handle: string; label: string | null; service: Schemas["LineService"]; is_active: number;
   advanced_features: number; is_sandbox: number; paired_phone: string | null; daily_quota: number | null;
   activated_at: number | null;
 }
@@ -28,7 +32,7 @@ export interface WebhookRow {
 }
 export type OutboxKind = "message" | "audio_message" | "reaction" | "typing" | "read_receipt";
 export interface OutboxRow {
-  seq: number; id: string; line_id: string; kind: OutboxKind; payload: string; target: string; status: string;
+  seq: number; id: string; line_id: string; kind: OutboxKind; payload: string; target: string; status: Schemas["OutboxStatus"];
   attempts: number; max_attempts: number; created_at: number; completed_at: number | null; error: string | null;
   due_at: number; fail_with: string | null;
 }

@@ -4,8 +4,8 @@
 // waiting.
 import { createHmac } from "node:crypto";
 import type { EmulatorContext } from "../context.ts";
-import { sql } from "../state/db.ts";
-import type { DeliveryRow, WebhookRow } from "../state/rows.ts";
+import type { DeliveryRow } from "../state/rows.ts";
+import { dueDeliveries, saveDeliveryAttempt, webhookById } from "../state/webhooks.ts";
 
 const BATCH = 100;
 
@@ -21,7 +21,7 @@ export class WebhookDispatcher {
   /** Attempts every delivery that is due, and resolves once all attempts under way have ended. */
   async deliverDue(): Promise<void> {
     const { db, clock } = this.emulator;
-    const due = sql(db, "SELECT * FROM deliveries WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, seq LIMIT ?").all(clock.now(), BATCH) as DeliveryRow[];
+    const due = dueDeliveries(db, clock.now(), BATCH);
     for (const delivery of due) {
       if (this.inFlight.has(delivery.id)) continue;
       const attempt = this.attempt(delivery).finally(() => this.inFlight.delete(delivery.id));
@@ -32,7 +32,7 @@ export class WebhookDispatcher {
 
   private async attempt(delivery: DeliveryRow): Promise<void> {
     const { db, clock, config } = this.emulator;
-    const webhook = sql(db, "SELECT * FROM webhooks WHERE id = ?").get(delivery.webhook_id) as WebhookRow | undefined;
+    const webhook = webhookById(db, delivery.webhook_id);
     if (!webhook) return;
     const timestamp = clock.now();
     const body = JSON.stringify({ event: delivery.event, data: JSON.parse(delivery.data) as unknown, timestamp, delivery_id: delivery.id });
@@ -47,10 +47,7 @@ export class WebhookDispatcher {
     const delivered = status !== null && status >= 200 && status < 300;
     const next = delivered ? "delivered" : attempts >= config.webhooks.max_attempts ? "failed" : "pending";
     const backoff = Math.min(config.webhooks.backoff_ms * 2 ** (attempts - 1), config.webhooks.max_backoff_ms);
-    // A delivery cancelled (its webhook deleted) while this attempt was under way stays cancelled.
-    sql(db, "UPDATE deliveries SET attempts = ?, status = ?, last_status_code = ?, delivered_at = ?, due_at = ? WHERE id = ? AND status = 'pending'").run(
-      attempts, next, status, delivered ? now : null, now + backoff, delivery.id,
-    );
+    saveDeliveryAttempt(db, { id: delivery.id, attempts, status: next, last_status_code: status, delivered_at: delivered ? now : null, due_at: now + backoff });
   }
 }
 

@@ -1,8 +1,8 @@
 // Code samples for the reference docs (`x-codeSamples`: curl and the TypeScript client), written
 // at bundle time from each operation's first example request, so no sample is ever typed by hand
 // or drifts from the spec.
-import { isObject, operations, productionUrl, type Json, type OpenApiDocument, type Operation } from "./openapi.ts";
-import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "./request-examples.ts";
+import { isObject, operations, productionUrl, type Json, type OpenApiDocument, type Operation } from "../../spec/openapi.ts";
+import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "../../spec/request-examples.ts";
 
 const PACKAGE = "@messages-dev/api-toolkit";
 const API_KEY_VARIABLE = "MESSAGES_API_KEY";

@@ -1,6 +1,6 @@
 import { DOCS_DIST } from "../docs-build.ts";
-import type { RunningService } from "./service.ts";
-import { serveStatic } from "./static-server.ts";
+import type { RunningService } from "../../tooling/process/service.ts";
+import { serveStatic } from "../../tooling/process/static-server.ts";
 
 export const DEFAULT_DOCS_PORT = 4000;
 

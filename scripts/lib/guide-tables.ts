@@ -2,7 +2,8 @@
 // mock examples), and the local servers' addresses from local-servers.yaml. They are written at bundle time from the operations themselves, so the prose
 // can never drift from the spec. A guide asks for one with a marker such as
 // `<!-- generated:scopes -->`.
-import { LOCAL_SERVERS } from "./local-servers.ts";
+import { errorCatalogue } from "../../spec/errors.ts";
+import { LOCAL_SERVERS } from "../../spec/local-servers.ts";
 import {
   isObject,
   namedExamples,
@@ -11,7 +12,7 @@ import {
   scopeOf,
   type OpenApiDocument,
   type Operation,
-} from "./openapi.ts";
+} from "../../spec/openapi.ts";
 
 const label = (operation: Operation) => `\`${operation.method.toUpperCase()} ${operation.path}\``;
 
@@ -30,35 +31,16 @@ function scopes(spec: OpenApiDocument): string {
   return table(["scope", "grants"], rows);
 }
 
-interface CodeUse {
-  status: string;
-  type: string;
-  message: string;
-  operations: string[];
-}
-
 function errorCodes(spec: OpenApiDocument): string {
-  const byCode = new Map<string, CodeUse>();
-  for (const operation of operations(spec)) {
-    for (const { status, json } of responses(spec, operation)) {
-      for (const { value } of namedExamples(spec, json)) {
-        const error = isObject(value) && isObject(value.error) ? value.error : undefined;
-        if (!error) continue;
-        const code = String(error.code);
-        const use = byCode.get(code) ?? { status, type: String(error.type), message: String(error.message), operations: [] };
-        if (!use.operations.includes(operation.operationId)) use.operations.push(operation.operationId);
-        byCode.set(code, use);
-      }
-    }
-  }
+  const byCode = errorCatalogue(spec);
   const rows = [...byCode]
-    .sort(([, a], [, b]) => a.status.localeCompare(b.status))
+    .sort(([, a], [, b]) => a.status - b.status)
     .map(([code, use]) => [
       `\`${code}\``,
-      use.status,
+      String(use.status),
       `\`${use.type}\``,
       use.message,
-      use.operations.length === operations(spec).length ? "every operation" : use.operations.map((id) => `\`${id}\``).join(", "),
+      use.operationIds.length === operations(spec).length ? "every operation" : use.operationIds.map((id) => `\`${id}\``).join(", "),
     ]);
   return table(["code", "status", "type", "example message", "returned by"], rows);
 }
@@ -88,7 +70,7 @@ const TABLES: Record<string, (spec: OpenApiDocument) => string> = {
 };
 
 /** One of the tables, by the name its marker uses. */
-export function guideTable(name: string, spec: OpenApiDocument): string {
+function guideTable(name: string, spec: OpenApiDocument): string {
   const build = TABLES[name];
   if (!build) throw new Error(`Unknown guide table ${name}`);
   return build(spec);

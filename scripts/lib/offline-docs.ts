@@ -2,7 +2,7 @@
 // one place: the "API docs by Redocly" attribution loads its logo from Redocly's CDN. This swaps it
 // for a local wordmark, inlined, and then proves the page needs nothing from outside.
 import { readFileSync } from "node:fs";
-import { ROOT } from "./paths.ts";
+import { ROOT } from "../../spec/paths.ts";
 
 const ATTRIBUTION_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const LOCAL_WORDMARK = `${ROOT}docs-site/assets/redocly-wordmark.svg`;

@@ -40,5 +40,6 @@ function timestampProblem(schema, { min, max }) {
     return `is bounded ${schema.minimum ?? "-∞"}..${schema.maximum ?? "∞"}, not 0..${Number.MAX_SAFE_INTEGER}`;
   }
   const wrong = examplesOf(schema).find((value) => value !== null && !(Number.isInteger(value) && Number(value) >= min && Number(value) <= max));
-  return wrong === undefined ? undefined : `has example ${JSON.stringify(wrong)}, which is not in Unix milliseconds`;
+  if (wrong === undefined) return undefined;
+  return `has example ${JSON.stringify(wrong)}, which is not in Unix milliseconds`;
 }

@@ -2,9 +2,9 @@
 // the current one. Here "previous" is the current spec, as is or edited to show each kind of break.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { GENERATED_DIR } from "../../scripts/lib/paths.ts";
-import { clientCompatErrors, usageFixture } from "../../scripts/lib/spec-diff/client-compat.ts";
+import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
+import { GENERATED_DIR } from "../../spec/paths.ts";
+import { clientCompatErrors, usageFixture } from "../../spec/diff/client-compat.ts";
 
 const spec = loadBundle();
 const types = readFileSync(`${GENERATED_DIR}/schema.d.ts`, "utf8");

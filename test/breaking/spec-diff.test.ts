@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { Json, OpenApiDocument } from "../../scripts/lib/openapi.ts";
-import { changelogSection, judge } from "../../scripts/lib/spec-diff/changelog.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/operation-diff.ts";
+import type { Json, OpenApiDocument } from "../../spec/openapi.ts";
+import { changelogSection, judge } from "../../spec/diff/changelog.ts";
+import { diffSpecs } from "../../spec/diff/operation-diff.ts";
 
 interface Case {
   case: string;
@@ -46,7 +46,7 @@ describe("the breaking-change detector", () => {
   });
 
   it("has a fixture pair for every rule the comparator can report", () => {
-    const source = ["change.ts", "schema-diff.ts", "operation-diff.ts"].map((file) => read(`../../scripts/lib/spec-diff/${file}`)).join("\n");
+    const source = ["change.ts", "schema-diff.ts", "operation-diff.ts"].map((file) => read(`../../spec/diff/${file}`)).join("\n");
     const literal = [...source.matchAll(/"((?:request|response|operation|webhook)-[a-z-]+)"/g)].map((m) => m[1]!);
     const perDirection = [...source.matchAll(/`\$\{(?:place\.)?direction\}-([a-z-]+)`/g)].flatMap((m) => [`request-${m[1]}`, `response-${m[1]}`]);
     const covered = new Set(cases.flatMap((c) => Object.keys(c.expect)));

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runBuild, type Stage } from "../../scripts/lib/build/runner.ts";
+import { runBuild, type Stage } from "../../tooling/build/runner.ts";
 
 let root: string;
 let runs: string[];

@@ -3,8 +3,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pipelineStages, sequentially } from "../../scripts/lib/build/stages.ts";
-import { GENERATED_DIR, ROOT } from "../../scripts/lib/paths.ts";
+import { pipelineStages, sequentially } from "../../scripts/lib/stages.ts";
+import { GENERATED_DIR, ROOT } from "../../spec/paths.ts";
 
 const stages = pipelineStages();
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { staleFiles } from "../../scripts/check-generated.ts";
 import { generateAll } from "../../scripts/generate.ts";
-import { operations } from "../../scripts/lib/openapi.ts";
+import { operations } from "../../spec/openapi.ts";
 import { scratchOutputs } from "../support/scratch-outputs.ts";
 import { spec } from "./support/spec.ts";
 
@@ -26,6 +26,7 @@ describe("generation", () => {
     expect(await staleFiles(second, first)).toEqual([]);
   });
 
+  // The one freshness check of generated/ in `npm test` (CI also runs `npm run check:generated`).
   it("is committed as generated from the current spec", async () => {
     expect(await staleFiles(first)).toEqual([]);
   });

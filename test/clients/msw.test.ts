@@ -5,8 +5,8 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { servers } from "../../generated/servers.ts";
 import { getMessagesDevAPIMock, getGetFileMockHandler, getListChatsMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
-import { SPARSE_EXAMPLE } from "../../scripts/lib/sparse-examples.ts";
-import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { SPARSE_EXAMPLE } from "../../spec/sparse-examples.ts";
+import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../spec/openapi.ts";
 import { expectedMajor, listenStrictly, loadedMajor } from "./support/msw.ts";
 import { spec } from "./support/spec.ts";
 

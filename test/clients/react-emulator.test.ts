@@ -4,7 +4,7 @@
 // Once against full answers, once against sparse ones (every optional field left out).
 import { renderHook, waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, spawnService, type ChildService } from "../../scripts/lib/service.ts";
+import { freePort, spawnService, type ChildService } from "../../tooling/process/service.ts";
 import { configure, NotFoundError } from "../../src/index.ts";
 import { useCreateSandbox, useGetOutboxItem, useGetSandbox, useListMessages, useSendMessage } from "../../src/react.ts";
 import { wrapper } from "./support/query-wrapper.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
 import {
   SignatureVerificationError,
   buildWebhookDelivery,

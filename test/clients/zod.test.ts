@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import * as schemas from "../../src/zod.ts";
-import { deref, isObject, namedExamples, operations, responses, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { deref, isObject, namedExamples, operations, responses, type Json, type JsonObject } from "../../spec/openapi.ts";
 import { spec } from "./support/spec.ts";
 
 interface Sample {

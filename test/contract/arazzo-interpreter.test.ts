@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { WORKFLOWS_DIR, type ArazzoDocument, type Step } from "../../contract-tests/arazzo/document.ts";
 import { runWorkflow, type WorkflowTarget } from "../../contract-tests/arazzo/interpreter.ts";
 import { RequestRefused, type ApiRequest, type HttpClient } from "../../contract-tests/http-client.ts";
-import { createResponseValidator, type ObservedResponse } from "../../contract-tests/response-validator.ts";
-import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { createResponseValidator, type ObservedResponse } from "../../spec/conformance.ts";
+import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const examples = (spec.components as JsonObject).examples as Record<string, { value: JsonObject }>;

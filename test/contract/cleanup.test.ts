@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { trackCreations } from "../../contract-tests/cleanup.ts";
 import type { ApiRequest, HttpClient } from "../../contract-tests/http-client.ts";
-import { createResponseValidator, type ObservedResponse } from "../../contract-tests/response-validator.ts";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { createResponseValidator, type ObservedResponse } from "../../spec/conformance.ts";
+import { loadBundle } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const json = (status: number, body: unknown): ObservedResponse => ({ status, headers: { "content-type": "application/json" }, text: JSON.stringify(body) });

@@ -41,8 +41,9 @@ describe("the run configuration", () => {
   });
 
   it("passes --drift to an emulator the runner starts, and refuses it anywhere else", () => {
-    expect(resolveConfig(["--target", "emulator", "--drift", "a", "--drift", "b"], {}).drift).toEqual(["a", "b"]);
+    expect(resolveConfig(["--target", "emulator", "--drift", "rename-field", "--drift", "sparse"], {}).drift).toEqual(["rename-field", "sparse"]);
     expect(() => resolveConfig(["--target", "mock", "--drift", "a"], {})).toThrow(/--drift needs the emulator target/);
     expect(() => resolveConfig(["--target", "emulator", "--drift", "a"], { CONTRACT_BASE_URL: "http://127.0.0.1:1" })).toThrow(ConfigError);
+    expect(() => resolveConfig(["--target", "emulator", "--drift", "no-such-drift"], {})).toThrow(/Unknown drift kind no-such-drift; known: .*rename-field/);
   });
 });

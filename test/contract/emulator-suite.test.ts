@@ -5,11 +5,11 @@
 // sparse emulator, which leaves out every optional field, passes: the spec allows that shape.
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../contract-tests/config.ts";
-import { formatViolation } from "../../contract-tests/response-validator.ts";
+import { formatViolation } from "../../spec/conformance.ts";
 import { failsRun, specBehindOf } from "../../contract-tests/results.ts";
 import { runSuite } from "../../contract-tests/suite.ts";
 import { DRIFT_KINDS, isConformantDrift, type DriftKind } from "../../emulator/index.ts";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
+import { loadBundle, operations } from "../../spec/openapi.ts";
 
 const OPERATION_COUNT = operations(loadBundle()).length;
 

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { ROOT } from "../../spec/paths.ts";
 import { startRecordingServer, type RecordingServer } from "./recording-server.ts";
 
 const KEY = "sk_live_Secr3tContractKey";

@@ -13,8 +13,8 @@ import { writeReports } from "../../contract-tests/report/write.ts";
 import { negativeCases } from "../../contract-tests/cases/negatives.ts";
 import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
 import { startEmulator, type DriftKind } from "../../emulator/index.ts";
-import { isProbeable, ledgerEntries, NEGATIVE_CASE } from "../../scripts/lib/ledger.ts";
-import { loadBundle, type JsonObject, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { isProbeable, ledgerEntries, NEGATIVE_CASE } from "../../spec/ledger.ts";
+import { loadBundle, type JsonObject, type OpenApiDocument } from "../../spec/openapi.ts";
 import { CONTACT, KEY, SUPPORT, configWith } from "../emulator/harness.ts";
 
 const spec = loadBundle();

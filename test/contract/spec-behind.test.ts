@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../contract-tests/config.ts";
 import { toJunit } from "../../contract-tests/report/junit.ts";
 import { toSummary, type RunFacts } from "../../contract-tests/report/summary.ts";
-import { UNDOCUMENTED_FIELD, type Violation } from "../../contract-tests/response-validator.ts";
+import { UNDOCUMENTED_FIELD, type Violation } from "../../spec/conformance.ts";
 import { checked, failsRun } from "../../contract-tests/results.ts";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { loadBundle } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
 const base = { scenario: "examples" as const, operationId: "listLines" };

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadWorkflowFiles, WORKFLOWS_DIR, type ArazzoDocument } from "../../contract-tests/arazzo/document.ts";
-import { startMock } from "../../scripts/lib/mock-server.ts";
-import type { ChildService } from "../../scripts/lib/service.ts";
-import { BUNDLE_JSON } from "../../scripts/lib/paths.ts";
-import { run } from "../../scripts/lib/run.ts";
+import { startMock } from "../../tooling/process/mock-server.ts";
+import type { ChildService } from "../../tooling/process/service.ts";
+import { BUNDLE_JSON } from "../../spec/paths.ts";
+import { run } from "../../tooling/process/run.ts";
 
 const files = loadWorkflowFiles();
 const journeys = Object.fromEntries(files.flatMap(({ document }) => document.workflows.map((w) => [w.workflowId, w.steps.map((s) => s.operationId)])));

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { codeSamples } from "../../scripts/lib/code-samples.ts";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { loadBundle, operations } from "../../spec/openapi.ts";
+import { ROOT } from "../../spec/paths.ts";
 
 // Inside the repository, so that `@messages-dev/api-toolkit` resolves to this package (src/).
 const SCRATCH = join(ROOT, ".cache", "code-samples");

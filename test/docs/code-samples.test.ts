@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { codeSamples, shellQuote, typescriptLiteral } from "../../scripts/lib/code-samples.ts";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
-import { requestExample } from "../../scripts/lib/request-examples.ts";
+import { loadBundle, operations } from "../../spec/openapi.ts";
+import { requestExample } from "../../spec/request-examples.ts";
 
 const spec = loadBundle();
 const all = operations(spec).map((operation) => [operation.operationId, operation] as const);

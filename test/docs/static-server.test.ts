@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../scripts/lib/service.ts";
-import { serveStatic } from "../../scripts/lib/static-server.ts";
+import type { RunningService } from "../../tooling/process/service.ts";
+import { serveStatic } from "../../tooling/process/static-server.ts";
 
 describe("the docs server", () => {
   let parent: string;

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { ROOT } from "../../spec/paths.ts";
 import { CONTACT, KEY, SUPPORT, configWith } from "./harness.ts";
 
 const ACKS_BEFORE_KILL = 200;

@@ -3,8 +3,8 @@
 // for that status, never a 5xx, and the emulator must keep serving afterwards.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deref, isObject, namedExamples, operations, scopeOf, type Json, type JsonObject, type Operation } from "../../scripts/lib/openapi.ts";
-import { objectFields } from "../../scripts/lib/object-alternatives.ts";
+import { deref, isObject, namedExamples, operations, scopeOf, type Json, type JsonObject, type Operation } from "../../spec/openapi.ts";
+import { objectFields } from "../../spec/object-alternatives.ts";
 import { bundle, conformanceProblems, schemaValidator } from "./conformance.ts";
 import { KEY, READONLY_KEY, TestEmulator, configWith, type CallOptions } from "./harness.ts";
 

@@ -1,8 +1,8 @@
 // The emulator mints IDs with the prefix each ID schema's pattern requires, read from the bundle.
 import { describe, expect, it } from "vitest";
 import { idPrefix, newId, stableId, type IdKind } from "../../emulator/ids.ts";
-import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
+import { createSchemaValidator } from "../../spec/schema-validator.ts";
 
 const spec = loadBundle();
 const validator = createSchemaValidator(spec);

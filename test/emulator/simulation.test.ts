@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig, apiKeys } from "../../emulator/config.ts";
 import { loadSimulationSpec, SIMULATION_SPEC_FILE } from "../../emulator/simulation/spec.ts";
 import { loadApiSpec } from "../../emulator/spec.ts";
-import { isObject, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { isObject, type JsonObject } from "../../spec/openapi.ts";
 import { schemaValidator } from "./conformance.ts";
 import { CONTACT, KEY, SALES, SANDBOX, SUPPORT, TestEmulator, configWith } from "./harness.ts";
 

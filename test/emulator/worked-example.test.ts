@@ -1,16 +1,16 @@
-// The README's worked example is emulator/examples/worked-example.ts, word for word (from its import
+// The emulator README's worked example is emulator/examples/worked-example.ts, word for word (from its import
 // on); this runs it
 // against a fresh emulator and checks what it prints.
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { ROOT } from "../../spec/paths.ts";
 import { TestEmulator } from "./harness.ts";
 
 const EXAMPLE = "emulator/examples/worked-example.ts";
 
-describe("the README's worked example", () => {
+describe("the emulator README's worked example", () => {
   let emulator: TestEmulator;
   beforeAll(async () => {
     emulator = await TestEmulator.start();
@@ -25,8 +25,8 @@ describe("the README's worked example", () => {
     expect(question).toBe("customer: Is my order on its way?");
   });
 
-  it("is printed in the README as it is in the file", async () => {
-    const [readme, example] = await Promise.all([readFile(`${ROOT}README.md`, "utf8"), readFile(`${ROOT}${EXAMPLE}`, "utf8")]);
+  it("is printed in emulator/README.md as it is in the file", async () => {
+    const [readme, example] = await Promise.all([readFile(`${ROOT}emulator/README.md`, "utf8"), readFile(`${ROOT}${EXAMPLE}`, "utf8")]);
     expect(readme).toContain(example.slice(example.indexOf("import ")));
   });
 });

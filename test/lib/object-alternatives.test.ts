@@ -1,9 +1,9 @@
 // Bodies written as an anyOf of whole objects, read as the API reads them: the errors every
 // branch shares, or "either of these" when the body only failed to pick a branch.
 import { describe, expect, it } from "vitest";
-import { essentialErrors, objectFields } from "../../scripts/lib/object-alternatives.ts";
-import type { JsonObject } from "../../scripts/lib/openapi.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { essentialErrors, objectFields } from "../../spec/object-alternatives.ts";
+import type { JsonObject } from "../../spec/openapi.ts";
+import { createSchemaValidator } from "../../spec/schema-validator.ts";
 
 const fields = { to: { type: "string" }, text: { type: "string" }, attachments: { type: "array", maxItems: 1 } };
 const Send: JsonObject = {

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DYNAMIC_SEED, prismArgs } from "../../scripts/lib/mock-server.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
-import { freePort, portFromEnv, spawnService, type ChildService } from "../../scripts/lib/service.ts";
+import { DYNAMIC_SEED, prismArgs } from "../../tooling/process/mock-server.ts";
+import { ROOT } from "../../spec/paths.ts";
+import { freePort, portFromEnv, spawnService, type ChildService } from "../../tooling/process/service.ts";
 
 const alive = (pid: number) => {
   try {
@@ -44,14 +44,14 @@ describe("spawnService", () => {
   it("leaves no timer behind once close() has stopped the server, so the caller can exit at once", () => {
     // In a process of its own: the test runner's timers would blur the count here.
     const script = `
-      import { freePort, spawnService } from "./scripts/lib/service.ts";
+      import { freePort, spawnService } from "./tooling/process/service.ts";
       const port = await freePort();
       const service = await spawnService({ name: "s", command: process.execPath, args: ["-e", 'require("node:http").createServer((q, s) => s.end()).listen(' + port + ', "127.0.0.1")'], port });
       await service.close();
       console.log(JSON.stringify(process.getActiveResourcesInfo().filter((resource) => resource === "Timeout")));`;
     const scratch = mkdtempSync(join(tmpdir(), "service-"));
     const file = join(scratch, "close.mts");
-    writeFileSync(file, script.replace("./scripts/lib/service.ts", `${ROOT}scripts/lib/service.ts`));
+    writeFileSync(file, script.replace("./tooling/process/service.ts", `${ROOT}tooling/process/service.ts`));
     try {
       const output = execFileSync(`${ROOT}node_modules/.bin/tsx`, [file], { encoding: "utf8" });
       expect(JSON.parse(output)).toEqual([]);

@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isObject, loadBundle, operations, productionUrl, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { requestExample, successResponse } from "../../scripts/lib/request-examples.ts";
+import { isObject, loadBundle, operations, productionUrl, type JsonObject } from "../../spec/openapi.ts";
+import { requestExample, successResponse } from "../../spec/request-examples.ts";
 
 const spec = loadBundle();
 const mockUrl = inject("mockUrl");

@@ -1,7 +1,7 @@
-// Sends an operation's first example request (scripts/lib/request-examples.ts) to a server, with
+// Sends an operation's first example request (spec/request-examples.ts) to a server, with
 // the variations the mock tests need: other headers, a different body, or no input at all.
-import { namedExamples, responses, type Json, type OpenApiDocument, type Operation } from "../../scripts/lib/openapi.ts";
-import { requestExample } from "../../scripts/lib/request-examples.ts";
+import { namedExamples, responses, type Json, type OpenApiDocument, type Operation } from "../../spec/openapi.ts";
+import { requestExample } from "../../spec/request-examples.ts";
 
 /** Prism's auth check accepts any bearer token; this one names where it comes from. */
 export const AUTHORIZATION = { Authorization: "Bearer sk_live_mock_test" };

@@ -1,6 +1,6 @@
 // One Prism for the mock tests: started on a free loopback port, stopped by PID when they end.
 import type { TestProject } from "vitest/node";
-import { startMock } from "../../scripts/lib/mock-server.ts";
+import { startMock } from "../../tooling/process/mock-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,13 +1,13 @@
 // What a frontend developer gets from `npm run mock` (Prism 5.14.2 on the bundle), proven for every
 // operation and every declared example. These tests are the evidence behind "Using the mock" in
-// openapi/descriptions/overview.md and the Mock section of the README.
+// openapi/descriptions/overview.md and docs/mock.md.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startMock } from "../../scripts/lib/mock-server.ts";
-import { deref, loadBundle, operations, responses, type JsonObject, type Operation } from "../../scripts/lib/openapi.ts";
-import { requestExample, successResponse } from "../../scripts/lib/request-examples.ts";
-import { closeObjects, createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
-import { SPARSE_EXAMPLE } from "../../scripts/lib/sparse-examples.ts";
-import type { ChildService } from "../../scripts/lib/service.ts";
+import { startMock } from "../../tooling/process/mock-server.ts";
+import { deref, loadBundle, operations, responses, type JsonObject, type Operation } from "../../spec/openapi.ts";
+import { requestExample, successResponse } from "../../spec/request-examples.ts";
+import { closeObjects, createSchemaValidator } from "../../spec/schema-validator.ts";
+import { SPARSE_EXAMPLE } from "../../spec/sparse-examples.ts";
+import type { ChildService } from "../../tooling/process/service.ts";
 import { AUTHORIZATION, declaredExamples, firstExample, sendExample, violations } from "./example-request.ts";
 
 const spec = loadBundle();

@@ -2,7 +2,7 @@
 // setup, so every API request goes as the collection has it, and must get its operation's success
 // status with a body the bundle accepts. Without the key, Prism refuses every request.
 import { describe, expect, inject, it } from "vitest";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { loadBundle } from "../../spec/openapi.ts";
 import { apiExecutions, requestProblems, successfulRequests } from "../postman/checks.ts";
 import { requestExampleCount } from "../postman/counts.ts";
 import { collection, environment, runNewman } from "../postman/run-collection.ts";

@@ -2,11 +2,10 @@
 // status and a body the bundle accepts, and every webhook event reached the receiver signed so
 // that the toolkit's own verifier accepts it. Returns the problems, one line each.
 import type { Execution, Summary } from "newman";
-import { createResponseValidator, formatViolation } from "../../contract-tests/response-validator.ts";
+import { createResponseValidator, formatViolation } from "../../spec/conformance.ts";
 import { verifyWebhook } from "../../src/webhooks.ts";
-import { parseJson } from "../../contract-tests/http-client.ts";
-import { isObject, loadBundle, operations } from "../../scripts/lib/openapi.ts";
-import { successResponse } from "../../scripts/lib/request-examples.ts";
+import { isObject, loadBundle, operations, parseJson } from "../../spec/openapi.ts";
+import { successResponse } from "../../spec/request-examples.ts";
 import type { Collection } from "../../scripts/lib/postman/format.ts";
 import type { RecordedRequest } from "../clients/support/server.ts";
 
@@ -14,7 +13,7 @@ const spec = loadBundle();
 const validator = createResponseValidator(spec);
 
 /** The operation a request was sent to, by method and path (the spec's paths have no parameters). */
-export function operationOf(execution: Execution) {
+function operationOf(execution: Execution) {
   const path = `/${execution.request.url.getPath().replace(/^\//, "")}`;
   return operations(spec).find((operation) => operation.method.toUpperCase() === execution.request.method && operation.path === path);
 }

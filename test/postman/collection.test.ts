@@ -1,10 +1,10 @@
 // The committed collection and environments hold what the bundle says, and the builder follows the
 // bundle: one more example in the spec is one more request or saved response in the collection.
 import { describe, expect, it } from "vitest";
-import { productionUrl } from "../../scripts/lib/openapi.ts";
-import { loadBundle, type JsonObject, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { productionUrl } from "../../spec/openapi.ts";
+import { loadBundle, type JsonObject, type OpenApiDocument } from "../../spec/openapi.ts";
 import { buildCollection } from "../../scripts/lib/postman/collection.ts";
-import { namedServers } from "../../scripts/lib/postman/files.ts";
+import { serversByName } from "../../spec/local-servers.ts";
 import type { Collection, Item } from "../../scripts/lib/postman/format.ts";
 import { requestExampleCount, responseExampleIds, webhookExampleCount } from "./counts.ts";
 import { collection, environment } from "./run-collection.ts";
@@ -37,12 +37,12 @@ describe("the Postman collection", () => {
   });
 
   it("has an environment per server of the bundle, with its URL and an API key", () => {
-    for (const [server, url] of namedServers(spec)) {
+    for (const [server, url] of serversByName(spec)) {
       const values = Object.fromEntries(environment(server).values.map(({ key, value }) => [key, value]));
       expect(values.baseUrl).toBe(url);
       expect(Object.keys(values)).toContain("apiKey");
     }
-    expect([...namedServers(spec).keys()]).toEqual(["production", "mock", "emulator"]);
+    expect([...serversByName(spec).keys()]).toEqual(["production", "mock", "emulator"]);
     expect(collection.variable.find((variable) => variable.key === "baseUrl")?.value).toBe(productionUrl(spec));
   });
 });

@@ -1,5 +1,5 @@
 // What the collection must hold, counted from the bundle itself rather than by the builder's code.
-import { deref, isObject, namedExamples, operations, responses, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
+import { deref, isObject, namedExamples, operations, responses, type OpenApiDocument } from "../../spec/openapi.ts";
 
 /** Named examples of each media type of a request body, e.g. sendMessage's `reply`, `photo`, `group`. */
 function bodyExampleNames(spec: OpenApiDocument, requestBody: unknown): string[] {

@@ -3,7 +3,7 @@
 // arrive signed, and what one request creates, the next ones use. Without the API key, the same run
 // fails request by request.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadBundle } from "../../scripts/lib/openapi.ts";
+import { loadBundle } from "../../spec/openapi.ts";
 import { apiExecutions, chainProblems, deliveryProblems, requestProblems, successfulRequests } from "./checks.ts";
 import { requestExampleCount, webhookExampleCount } from "./counts.ts";
 import { collection, runCollection, WEBHOOK_SECRET, type CollectionRun } from "./run-collection.ts";

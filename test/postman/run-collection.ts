@@ -9,15 +9,15 @@ import { startEmulator } from "../../emulator/index.ts";
 import { COLLECTION_FILE, environmentFile, POSTMAN_DIR } from "../../scripts/lib/postman/files.ts";
 import type { Collection, Environment, Variable } from "../../scripts/lib/postman/format.ts";
 import { parametersOf } from "../../contract-tests/cases/requests.ts";
-import { loadBundle, operations, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { GENERATED_DIR, ROOT } from "../../scripts/lib/paths.ts";
+import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
+import { GENERATED_DIR, ROOT } from "../../spec/paths.ts";
 import { startServer, type RecordedRequest } from "../clients/support/server.ts";
 
 const folder = join(GENERATED_DIR, POSTMAN_DIR);
 export const collection = JSON.parse(readFileSync(join(folder, COLLECTION_FILE), "utf8")) as Collection;
 export const environment = (server: string) => JSON.parse(readFileSync(join(folder, environmentFile(server)), "utf8")) as Environment;
 /** Where newman finds the files the upload requests send (named like the spec's file-name example). */
-export const WORKING_DIR = join(ROOT, "contract-tests/workflows/fixtures");
+const WORKING_DIR = join(ROOT, "contract-tests/workflows/fixtures");
 export const WEBHOOK_SECRET = "whsec_newman_test";
 
 const spec = loadBundle();

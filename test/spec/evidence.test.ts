@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBundle, type JsonObject, type OpenApiDocument } from "../../scripts/lib/openapi.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
-import { responseFields, type ResponseField } from "../../scripts/lib/response-fields.ts";
+import { loadBundle, type JsonObject, type OpenApiDocument } from "../../spec/openapi.ts";
+import { ROOT } from "../../spec/paths.ts";
+import { responseFields, type ResponseField } from "../../spec/response-fields.ts";
 
 interface Row extends ResponseField {
   evidence: string;

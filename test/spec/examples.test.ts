@@ -11,8 +11,8 @@ import {
   responses,
   type Json,
   type JsonObject,
-} from "../../scripts/lib/openapi.ts";
-import { createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+} from "../../spec/openapi.ts";
+import { createSchemaValidator } from "../../spec/schema-validator.ts";
 
 const spec = loadBundle();
 const validator = createSchemaValidator(spec);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { convert, handWrittenMarkers } from "../../scripts/ledger.ts";
-import { ledgerEntries, ledgerTable, prose, renderLedgerProse, type Claim } from "../../scripts/lib/ledger.ts";
-import { isObject, loadBundle, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
+import { ledgerEntries, ledgerTable, prose, renderLedgerProse, type Claim } from "../../spec/ledger.ts";
+import { isObject, loadBundle, type Json, type JsonObject } from "../../spec/openapi.ts";
 import { scratchOutputs } from "../support/scratch-outputs.ts";
 
 const spec = loadBundle();
@@ -43,7 +43,7 @@ describe("the claims ledger", () => {
   });
 
   it("refuses evidence that is not a public URL, and an id used twice", () => {
-    const withPrivate = { "x-unconfirmed": [claim({ evidence: ["/work/shared/api-facts.md"] })] };
+    const withPrivate = { "x-unconfirmed": [claim({ evidence: ["/home/someone/notes.md"] })] };
     expect(() => ledgerEntries(withPrivate as unknown as Json)).toThrow(/evidence is a public URL/);
     const twice = { a: { "x-unconfirmed": [claim()] }, b: { "x-unconfirmed": [claim()] } };
     expect(() => ledgerEntries(twice as unknown as Json)).toThrow(/some-claim is used twice/);

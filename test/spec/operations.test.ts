@@ -1,16 +1,17 @@
-// The spec against the API's known surface (shared/api-facts.md §11, §3 and §7). This table is the
-// independent oracle the hand-written spec is checked against, so it is written out here on purpose.
+// ORACLE TABLE (see ARCHITECTURE.md): the API's known surface, restated on purpose from the public
+// sources (docs/sources.md: the API reference pages, the errors page, the SDK) so that the
+// hand-written spec is checked against an independent statement of it.
 import { describe, expect, it } from "vitest";
 import {
   deref,
   isObject,
   loadBundle,
-  namedExamples,
   operations,
   responses,
   scopeOf,
   type JsonObject,
-} from "../../scripts/lib/openapi.ts";
+} from "../../spec/openapi.ts";
+import { errorExamples } from "../../spec/errors.ts";
 
 const spec = loadBundle();
 const schemas = (spec.components as JsonObject).schemas as Record<string, JsonObject>;
@@ -38,7 +39,7 @@ const SURFACE = [
   ["deleteWebhook", "delete", "/v1/webhooks", "webhooks:write", "200"],
 ] as const;
 
-/** Which operations must be able to return each documented error code (api-facts §3.3, §8). */
+/** Which operations must be able to return each documented error code (the errors page and the API reference, docs/sources.md). */
 const ERROR_CODES: Record<string, { status: string; type: string; operations: string[] | "all" }> = {
   missing_api_key: { status: "401", type: "authentication_error", operations: "all" },
   invalid_api_key: { status: "401", type: "authentication_error", operations: "all" },
@@ -69,15 +70,7 @@ const RESOURCE_SCHEMAS = [
 ];
 
 /** Error codes an operation declares, with the status and type of their examples. */
-function errorExamples(operationId: string) {
-  const operation = byId.get(operationId)!;
-  return responses(spec, operation).flatMap(({ status, json }) =>
-    namedExamples(spec, json).flatMap(({ name, value }) => {
-      const error = isObject(value) && isObject(value.error) ? value.error : undefined;
-      return error ? [{ name, status, code: String(error.code), type: String(error.type) }] : [];
-    }),
-  );
-}
+const errorsOf = (operationId: string) => errorExamples(spec, byId.get(operationId)!);
 
 describe("the operations", () => {
   it("are exactly those of the API", () => {
@@ -134,14 +127,14 @@ describe("the error codes", () => {
   it.each(Object.entries(ERROR_CODES))("%s is attached, with an example, where it can occur", (code, expected) => {
     const ids = expected.operations === "all" ? [...byId.keys()] : expected.operations;
     for (const id of ids) {
-      const example = errorExamples(id).find((e) => e.code === code);
+      const example = errorsOf(id).find((e) => e.code === code);
       expect(example, `${id} has no ${code} example`).toBeDefined();
       expect(example).toMatchObject({ name: code, status: expected.status, type: expected.type });
     }
   });
 
   it("are all known to the ErrorCode enum, and every enum value is used", () => {
-    const used = new Set([...byId.keys()].flatMap((id) => errorExamples(id).map((e) => e.code)));
+    const used = new Set([...byId.keys()].flatMap((id) => errorsOf(id).map((e) => e.code)));
     expect([...used].sort()).toEqual([...(schemas.ErrorCode!.enum as string[])].sort());
   });
 });

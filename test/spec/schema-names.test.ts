@@ -2,8 +2,8 @@
 // schema's name, and one named `File` or `Error` shadows the global in every client made from it.
 import { describe, expect, it } from "vitest";
 import { javascriptGlobals } from "../../scripts/lib/js-globals.ts";
-import { loadBundle, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { BUNDLE_JSON } from "../../scripts/lib/paths.ts";
+import { loadBundle, type JsonObject } from "../../spec/openapi.ts";
+import { BUNDLE_JSON } from "../../spec/paths.ts";
 
 const globals = javascriptGlobals();
 const schemaNames = Object.keys((loadBundle(BUNDLE_JSON).components as JsonObject).schemas as JsonObject);

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createResponseValidator, isSpecBehind } from "../../contract-tests/response-validator.ts";
-import { deref, isObject, loadBundle, type Json, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { closeObjects, createSchemaValidator } from "../../scripts/lib/schema-validator.ts";
+import { createResponseValidator, isSpecBehind } from "../../spec/conformance.ts";
+import { deref, isObject, loadBundle, type Json, type JsonObject } from "../../spec/openapi.ts";
+import { closeObjects, createSchemaValidator } from "../../spec/schema-validator.ts";
 
 interface ClientRecord {
   test: string;

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_PORT as EMULATOR_PORT } from "../../emulator/index.ts";
 import { servers } from "../../generated/servers.ts";
-import { LOCAL_SERVERS, loadLocalServers } from "../../scripts/lib/local-servers.ts";
-import { DEFAULT_MOCK_PORT } from "../../scripts/lib/mock-server.ts";
-import { loadBundle, productionUrl, type JsonObject } from "../../scripts/lib/openapi.ts";
-import { BUNDLE_JSON, ROOT } from "../../scripts/lib/paths.ts";
+import { LOCAL_SERVERS, loadLocalServers } from "../../spec/local-servers.ts";
+import { DEFAULT_MOCK_PORT } from "../../tooling/process/mock-server.ts";
+import { loadBundle, productionUrl, type JsonObject } from "../../spec/openapi.ts";
+import { BUNDLE_JSON, ROOT } from "../../spec/paths.ts";
 
 const spec = loadBundle(BUNDLE_JSON);
 

@@ -2,8 +2,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadBundle, operations } from "../../scripts/lib/openapi.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
+import { loadBundle, operations } from "../../spec/openapi.ts";
+import { ROOT } from "../../spec/paths.ts";
 import { AUTHORIZATION } from "../mock/example-request.ts";
 
 const spec = loadBundle();

@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../paths.ts";
-import { execute } from "../run.ts";
+import { ROOT } from "../../../spec/paths.ts";
+import { execute } from "../../../tooling/process/run.ts";
 
 export const PORTABILITY_DIR = join(ROOT, "portability");
 export const PORTABILITY_MODULES = join(PORTABILITY_DIR, "node_modules");

@@ -1,7 +1,7 @@
 // The Postman collection of the API, from the bundle: a folder per tag, a request per request
 // example with its saved responses, the webhook events, and the bearer auth once at the top.
 import { createHash } from "node:crypto";
-import { isObject, operations, productionUrl, type Json, type JsonObject, type OpenApiDocument } from "../openapi.ts";
+import { isObject, operations, productionUrl, type Json, type JsonObject, type OpenApiDocument } from "../../../spec/openapi.ts";
 import { COLLECTION_SCHEMA, type Auth, type Collection, type Folder, type Variable } from "./format.ts";
 import { operationItems } from "./requests.ts";
 import { resourceVariables } from "./variables.ts";

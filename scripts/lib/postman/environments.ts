@@ -1,10 +1,10 @@
 // One Postman environment per server: production (from the spec), the mock and the emulator
 // (from local-servers.yaml). Each sets the base URL and an API key: empty for production (yours), the emulator's
 // all-scopes key from its default seed, and any key for the mock, which checks none.
-import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/config.ts";
-import type { OpenApiDocument } from "../openapi.ts";
+import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../../emulator/index.ts";
+import type { OpenApiDocument } from "../../../spec/openapi.ts";
 import { API_KEY, BASE_URL, stableId } from "./collection.ts";
-import { namedServers } from "./files.ts";
+import { serversByName } from "../../../spec/local-servers.ts";
 import type { Environment, Variable } from "./format.ts";
 
 function emulatorKey(): string {
@@ -28,7 +28,7 @@ function apiKey(server: string): Variable {
 /** Each named server's environment, by the server's name. */
 export function buildEnvironments(spec: OpenApiDocument, collectionName: string): Map<string, Environment> {
   return new Map(
-    [...namedServers(spec)].map(([server, url]) => [
+    [...serversByName(spec)].map(([server, url]) => [
       server,
       {
         id: stableId(`${collectionName}: ${server}`),

@@ -3,8 +3,8 @@
 // responses of its operation's named examples, and a test that it gets the operation's success.
 import { STATUS_CODES } from "node:http";
 import { exampleRequests, isJsonMediaType, parametersOf, type RequestTemplate } from "../../../contract-tests/cases/requests.ts";
-import { deref, isObject, namedExamples, responses, type Json, type OpenApiDocument, type Operation } from "../openapi.ts";
-import { successResponse } from "../request-examples.ts";
+import { deref, isObject, namedExamples, responses, type Json, type OpenApiDocument, type Operation } from "../../../spec/openapi.ts";
+import { successResponse } from "../../../spec/request-examples.ts";
 import type { Body, Item, KeyValue, Request, SavedResponse, Script } from "./format.ts";
 import type { ResourceVariables } from "./variables.ts";
 

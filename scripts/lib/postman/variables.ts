@@ -2,7 +2,7 @@
 // caller's own. In the collection they become variables that default to the example's value, so a
 // Postman user sets each once, and the newman test points them at what the emulator holds.
 import { exampleRequests } from "../../../contract-tests/cases/requests.ts";
-import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument, type Operation } from "../openapi.ts";
+import { deref, isObject, operations, type Json, type JsonObject, type OpenApiDocument, type Operation } from "../../../spec/openapi.ts";
 import type { Variable } from "./format.ts";
 
 export interface ResourceVariables {

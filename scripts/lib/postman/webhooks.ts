@@ -1,7 +1,7 @@
 // The webhook events as requests a Postman user sends to their own receiver: one per named payload
 // example, signed on the way out by the folder's pre-request script with `{{webhookSecret}}`, the
 // way the API signs its deliveries (see the signature header's description, repeated on each).
-import { deref, isObject, namedExamples, type JsonObject, type OpenApiDocument } from "../openapi.ts";
+import { deref, isObject, namedExamples, type JsonObject, type OpenApiDocument } from "../../../spec/openapi.ts";
 import type { Item, KeyValue, Script } from "./format.ts";
 
 const RECEIVER_URL = "{{webhookUrl}}";

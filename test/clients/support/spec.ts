@@ -1,5 +1,5 @@
 // The spec's own examples, for tests that need a realistic answer.
-import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../../../scripts/lib/openapi.ts";
+import { deref, isObject, loadBundle, namedExamples, operations, responses, type Json, type JsonObject } from "../../../spec/openapi.ts";
 
 export const spec = loadBundle();
 
