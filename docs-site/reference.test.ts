@@ -72,10 +72,10 @@ async function search(page: Page, term: string): Promise<string[]> {
   await page.getByText("Search", { exact: false }).first().click();
   const input = page.locator('[data-component-name="Search/SearchInput"] input').first();
   await input.fill(term);
-  // Results render after a debounce; wait for either results or the empty state to settle.
-  await page.waitForFunction(() => document.querySelector('[data-component-name="Search/SearchInput"]') !== null);
-  await page.waitForTimeout(500);
-  return page.locator('[data-component-name="Search/SearchItem"]').allInnerTexts();
+  // Results render after a debounce: wait for the results, or for Redoc's "No results" message.
+  const items = page.locator('[data-component-name="Search/SearchItem"]');
+  await items.first().or(page.getByTestId("search-dialog").getByText("No results", { exact: true })).waitFor();
+  return items.allInnerTexts();
 }
 
 /** The first string inside an example value: something the rendered sample must show verbatim. */
