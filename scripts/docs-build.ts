@@ -7,6 +7,13 @@ import { BUNDLE_JSON, ROOT } from "../spec/paths.ts";
 import { run } from "../tooling/process/run.ts";
 
 export const DOCS_DIST = `${ROOT}docs-site/dist`;
+const THEME = `${ROOT}docs-site/assets/theme.css`;
+
+/** The page with our theme (docs-site/assets/theme.css) added after Redoc's own styles. */
+async function withTheme(html: string): Promise<string> {
+  const css = await readFile(THEME, "utf8");
+  return html.replace("</head>", () => `<style id="messages-theme">\n${css}</style>\n</head>`);
+}
 
 /** Builds the reference into `outDir` and returns the path of its index.html. */
 export async function buildDocs(outDir = DOCS_DIST): Promise<string> {
@@ -14,7 +21,7 @@ export async function buildDocs(outDir = DOCS_DIST): Promise<string> {
   const page = join(outDir, "index.html");
   // run() sets REDOCLY_TELEMETRY=off, which is also what switches the page's own telemetry off.
   await run("redocly", ["build-docs", BUNDLE_JSON, "--inlineBundle", "--output", page], { quiet: true });
-  const html = localizeAttribution(await readFile(page, "utf8"));
+  const html = await withTheme(localizeAttribution(await readFile(page, "utf8")));
   const problems = offlineProblems(html);
   if (problems.length > 0) throw new Error(`The built reference is not self-contained:\n  ${problems.join("\n  ")}`);
   await writeFile(page, html);
