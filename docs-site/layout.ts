@@ -35,7 +35,8 @@ function measure(): LayoutProblem[] {
     if (!visible(cell)) continue;
     for (const node of textNodes(cell)) {
       const word = node.data.trim();
-      if (word.length === 0 || /\s/.test(word) || !/[_.:/]|^[a-z]+[A-Z]/.test(word)) continue;
+      // Identifiers only: a link's address may wrap like prose.
+      if (word.length === 0 || /\s|:\/\//.test(word) || !/[_.:/]|^[a-z]+[A-Z]/.test(word)) continue;
       if (lineTops(node).size > 1) problems.push({ check: "mid-word-break", detail: `"${word}" breaks across lines` });
     }
   }
