@@ -183,9 +183,10 @@ describe.skipIf(!executablePath)("the reference docs in Chromium", () => {
   });
 
   it("finds an error code with the search box", async () => {
-    const results = await search(page, "contact_has_not_messaged");
-    expect(results.length).toBeGreaterThan(0);
-    expect(results.join("\n")).toContain("contact_has_not_messaged");
+    await search(page, "contact_has_not_messaged");
+    // On a busy machine the results can come after search()'s settling pause: wait for them.
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    await expect.poll(async () => (await results.allInnerTexts()).join("\n")).toContain("contact_has_not_messaged");
   });
 
   it("finds nothing for a word the spec does not contain", async () => {
@@ -239,9 +240,17 @@ describe.skipIf(!executablePath)("the reference docs in Chromium", () => {
     expect(versions.length).toBeGreaterThan(0);
     await menu(page).locator(`[data-text="${CHANGELOG_PAGE}"]`).first().click();
     await page.locator(`[data-section-id="/${slug(CHANGELOG_PAGE)}"]`).first().waitFor({ state: "visible" });
-    // Each version's heading is a section of its own under the page.
+    // Each heading is a section of its own under the page, drawn when scrolled into view.
     const sections = page.locator(`[data-section-id^="/${slug(CHANGELOG_PAGE)}"]`);
-    for (const version of versions) await expect.poll(async () => (await sections.allInnerTexts()).join("\n")).toContain(version);
+    const shown = async () => {
+      const texts: string[] = [];
+      for (const section of await sections.all()) {
+        await section.scrollIntoViewIfNeeded();
+        texts.push(await section.innerText());
+      }
+      return texts.join("\n");
+    };
+    for (const version of versions) await expect.poll(shown).toContain(version);
     await page.screenshot({ path: `${SCREENSHOTS}/changelog.png` });
   });
 
