@@ -249,7 +249,7 @@ describe.skipIf(!executablePath)("the reference docs in Chromium", () => {
       }
       return texts.join("\n");
     };
-    for (const version of versions) await expect.poll(shown).toContain(version);
+    for (const version of versions) await expect.poll(shown, { timeout: 30_000 }).toContain(version);
     await page.screenshot({ path: `${SCREENSHOTS}/changelog.png` });
   });
 
