@@ -1,11 +1,11 @@
-// Code samples for the reference docs (`x-codeSamples`: curl and the TypeScript client), written
-// at bundle time from each operation's first example request, so no sample is ever typed by hand
-// or drifts from the spec.
+// Code samples for the reference docs (`x-codeSamples`: curl, the TypeScript client, and the
+// languages of ./snippet-samples.ts), written at bundle time from each operation's first example
+// request, so no sample is ever typed by hand or drifts from the spec.
 import { isObject, operations, productionUrl, type Json, type OpenApiDocument, type Operation } from "../../spec/openapi.ts";
 import { requestExample, successResponse, type RequestExample, type SuccessResponse } from "../../spec/request-examples.ts";
+import { API_KEY_VARIABLE, snippetSamples } from "./snippet-samples.ts";
 
 const PACKAGE = "@messages-dev/api-toolkit";
-const API_KEY_VARIABLE = "MESSAGES_API_KEY";
 
 export interface CodeSample {
   lang: string;
@@ -93,10 +93,25 @@ export function codeSamples(spec: OpenApiDocument, operation: Operation): CodeSa
   return [
     { lang: "Shell", label: "curl", source: curlSample(baseUrl, operation, example, success) },
     { lang: "TypeScript", label: "TypeScript", source: typescriptSample(operation, example, success) },
+    ...snippetSamples({
+      method: operation.method,
+      url: `${baseUrl}${operation.path}${queryString(example.query)}`,
+      headers: example.headers,
+      body: example.body && (example.body.binary ? { mediaType: example.body.mediaType, file: fileName(example) } : { mediaType: example.body.mediaType, json: example.body.value }),
+      redirect: isRedirect(success.status),
+    }),
   ];
 }
 
-/** Adds `x-codeSamples` (curl and TypeScript) to every operation of the bundle. */
+/** The operation's sample in the bundle with this label (curl, TypeScript, Python, ...). */
+export function bundledSample(operation: Operation, label: string): string {
+  const samples = Array.isArray(operation.node["x-codeSamples"]) ? operation.node["x-codeSamples"] : [];
+  const found = samples.find((sample) => isObject(sample) && sample.label === label);
+  if (!isObject(found)) throw new Error(`${operation.operationId} has no ${label} sample`);
+  return String(found.source);
+}
+
+/** Adds `x-codeSamples` to every operation of the bundle. */
 export function addCodeSamples(spec: OpenApiDocument): void {
   for (const operation of operations(spec)) {
     operation.node["x-codeSamples"] = codeSamples(spec, operation) as unknown as Json;

@@ -64,7 +64,7 @@ export function pipelineStages(outDir = GENERATED_DIR): Stage[] {
     {
       name: "docs",
       after: ["bundle"],
-      inputs: [...generated("openapi.json"), "scripts/docs-build.ts", "scripts/lib/offline-docs.ts", "docs-site/assets"],
+      inputs: [...generated("openapi.json"), "scripts/docs-build.ts", "scripts/lib/offline-docs.ts", "docs-site/assets", "CHANGELOG.md", "redocly.yaml"],
       outputs: ["docs-site/dist/index.html"],
       run: async () => void (await (await import("../docs-build.ts")).buildDocs()),
     },

@@ -1,9 +1,11 @@
 // The x-codeSamples of the reference: generated from each operation's first example request, in
-// the bundle, and valid code. (test/mock/curl-samples.test.ts runs the curl ones against the mock.)
+// the bundle, and valid code. (test/mock/code-samples-run.test.ts runs the curl, JavaScript and
+// Python ones against the mock; test/docs/code-samples-syntax.test.ts checks Go, Ruby and PHP.)
 import { execFileSync } from "node:child_process";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { codeSamples, shellQuote, typescriptLiteral } from "../../scripts/lib/code-samples.ts";
+import { API_KEY_VARIABLE, SNIPPET_LANGUAGES } from "../../scripts/lib/snippet-samples.ts";
 import { loadBundle, operations } from "../../spec/openapi.ts";
 import { requestExample } from "../../spec/request-examples.ts";
 
@@ -15,10 +17,24 @@ const syntaxErrors = (source: string) =>
     .diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")) ?? [];
 
 describe("the code samples", () => {
-  it.each(all)("%s carries a curl and a TypeScript sample in the bundle, as generated", (_, operation) => {
+  it.each(all)("%s carries curl, TypeScript and the generated languages in the bundle, as generated", (_, operation) => {
     const samples = codeSamples(spec, operation);
-    expect(samples.map((sample) => sample.label)).toEqual(["curl", "TypeScript"]);
+    expect(samples.map((sample) => sample.label)).toEqual(["curl", "TypeScript", ...SNIPPET_LANGUAGES]);
     expect(operation.node["x-codeSamples"]).toEqual(samples);
+  });
+
+  it.each(all)("%s's generated samples read the key from %s and write no key inline", (_, operation) => {
+    for (const { lang, source } of codeSamples(spec, operation).filter(({ lang }) => SNIPPET_LANGUAGES.includes(lang))) {
+      expect(source, lang).toContain(API_KEY_VARIABLE);
+      expect(source, lang).not.toMatch(/Bearer [\w-]{8,}/);
+    }
+  });
+
+  it.each(all.filter(([, operation]) => requestExample(spec, operation).body?.binary))("%s's generated samples send the file's bytes, not a placeholder", (_, operation) => {
+    const name = Object.entries(requestExample(spec, operation).headers).find(([header]) => /filename/i.test(header))![1];
+    for (const { lang, source } of codeSamples(spec, operation).filter(({ lang }) => SNIPPET_LANGUAGES.includes(lang))) {
+      expect(source, lang).toMatch(new RegExp(`(readFileSync|open|Open|binread|file_get_contents)\\(['"]${name.replace(".", "\\.")}['"]`));
+    }
   });
 
   it.each(all)("%s's TypeScript sample is valid TypeScript that passes the example input", (_, operation) => {
