@@ -1,12 +1,31 @@
-// Nothing a run writes or prints may carry the API key or a webhook's signing secret.
+// Nothing a run writes or prints may carry the API key or a webhook's signing secret, in any form
+// a server could echo it: whole or in part, percent-encoded, JSON-escaped, or base64 (either
+// alphabet) at any of the three byte alignments it can fall on inside a longer encoded string.
+import { REDACTED, redactFragments } from "../../src/redact.ts";
+
+export { REDACTED };
+
 const WEBHOOK_SECRET_FIELD = /("secret"\s*:\s*")[^"]*(")/g;
 
-export const REDACTED = "[redacted]";
+/** The characters of base64(`secret`) that stay the same whatever bytes surround it. */
+function base64Cores(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  return [0, 1, 2].flatMap((shift) => {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
+    // The first group mixes in the bytes before the secret, the last one those after it.
+    const core = encoded.slice(shift ? 4 : 0, -4);
+    return [core, core.replaceAll("+", "-").replaceAll("/", "_")];
+  });
+}
+
+/** Every form of `secret` worth looking for. */
+export const secretForms = (secret: string): string[] =>
+  secret ? [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), ...base64Cores(secret)] : [];
 
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) if (secret) result = result.split(secret).join(REDACTED);
-  return result.replace(WEBHOOK_SECRET_FIELD, `$1${REDACTED}$2`);
+  // redactFragments looks for runs of 8 characters; a shorter secret is replaced whole.
+  const whole = secrets.reduce((result, secret) => (secret ? result.split(secret).join(REDACTED) : result), text);
+  return redactFragments(whole, secrets.flatMap(secretForms)).replace(WEBHOOK_SECRET_FIELD, `$1${REDACTED}$2`);
 }
 
 /** A copy of `value` with every string in it redacted. */

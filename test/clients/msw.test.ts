@@ -78,8 +78,9 @@ describe("the generated MSW handlers", () => {
 
   it("let paginate end on listMessages, the one list with a page that has more", async () => {
     configure({ apiKey: "sk_test_msw", baseUrl: servers.mock });
-    const items = await Array.fromAsync(paginate(listMessages, { from: "+15551234567", to: "+15559876543" }));
-    expect(items.length).toBeGreaterThan(0);
+    let items = 0;
+    for await (const _ of paginate(listMessages, { from: "+15551234567", to: "+15559876543" })) items++;
+    expect(items).toBeGreaterThan(0);
   });
 
   it("answer the one redirect with 302 and a Location, not orval's bare 200", () => {
