@@ -8,6 +8,7 @@ import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
 import type { OperationSpec } from "../spec.ts";
+import { hostRefusal, simulationRefusal } from "./access.ts";
 import { authenticate, authorize } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
 import { ApiError } from "./errors.ts";
@@ -81,21 +82,31 @@ export function createRequestListener(
     writeReply(response, applyDrifts(drift, wire, emulator.spec.document));
   }
 
+  /** Writes a reply made outside an operation, with a request_id on its error. */
+  function writeError(response: ServerResponse, reply: Reply): void {
+    writeReply(response, { status: reply.status, body: { ...reply.body, request_id: newId("RequestId") }, headers: reply.headers ?? {} });
+  }
+
   return (request, response) => {
     const url = request.url ?? "/";
     const queryAt = url.indexOf("?");
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+    const simulated = path.startsWith("/_emulator/");
+    const refusal = hostRefusal(request.headers, emulator.config.access) ?? (simulated && request.method === "OPTIONS" ? simulationRefusal(request.headers, emulator.config.access) : undefined);
+    if (refusal) {
+      request.resume();
+      writeError(response, refusal);
+      return;
+    }
     if (request.method === "OPTIONS") {
       response.writeHead(204, PREFLIGHT_HEADERS).end();
       return;
     }
-    const handled = path.startsWith("/_emulator/")
-      ? simulation(request, response, path, search)
-      : handleApi(request, response, path, search);
+    const handled = simulated ? simulation(request, response, path, search) : handleApi(request, response, path, search);
     handled.catch((error: unknown) => {
-      console.error("Emulator error:", error);
-      if (!response.headersSent) response.writeHead(500).end();
+      if (!response.headersSent) writeError(response, errorReply(emulator.spec, error));
+      else response.destroy();
     });
   };
 }
