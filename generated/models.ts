@@ -1120,7 +1120,11 @@ export type OutboxItemIdQueryParameter = OutboxItemId;
 export type FileIdQueryParameter = FileId;
 
 /**
- * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+ * The file's original name. The recipient's device shows it, and uses its extension to decide how
+ * to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+ * printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+ *
+ * **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
  */
 export type XFilenameParameter = string;
 
@@ -1235,7 +1239,11 @@ id: OutboxItemIdQueryParameter;
 
 export type UploadFileHeaders = {
 /**
- * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+ * The file's original name. The recipient's device shows it, and uses its extension to decide how
+ * to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+ * printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+ *
+ * **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
  * @minLength 1
  * @maxLength 255
  */

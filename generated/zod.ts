@@ -1653,7 +1653,7 @@ export const uploadFileHeaderXFilenameMax = 255;
 
 
 export const UploadFileHeader = zod.object({
-  "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how to display the file.')
+  "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how\nto display the file. A header carries bytes only, so this toolkit\'s client sends a name outside\nprintable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).\n\n**Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.\n')
 })
 
 export const uploadFile201ResponseIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');

@@ -2,12 +2,13 @@
 // the rate limit, the scope check and validation against the bundle, calls the handler, and writes
 // the reply, every one with a request_id, and errors in the API's envelope.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { JsonObject } from "../../spec/openapi.ts";
 import type { Route } from "../api/handlers.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
-import type { OperationSpec } from "../spec.ts";
+import type { ApiSpec, OperationSpec } from "../spec.ts";
 import { hostRefusal, simulationRefusal } from "./access.ts";
 import { authenticate, authorize } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
@@ -108,6 +109,22 @@ export function createRequestListener(
       if (!response.headersSent) writeError(response, errorReply(emulator.spec, error));
       else response.destroy();
     });
+  };
+}
+
+/**
+ * Answers a request Node's parser refused (malformed framing, a Transfer-Encoding it cannot read,
+ * headers too large) with a 400 in the API's envelope instead of Node's bare one, then closes.
+ */
+export function answerClientError(spec: ApiSpec): (error: Error & { code?: string }, socket: Duplex) => void {
+  return (error, socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const reply = errorReply(spec, new ApiError("invalid_parameter_value", undefined, `The request is not valid HTTP/1.1 (${error.code ?? "malformed"}).`));
+    const text = JSON.stringify({ ...reply.body, request_id: newId("RequestId") });
+    socket.end(`HTTP/1.1 ${reply.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
   };
 }
 

@@ -1,38 +1,14 @@
 // What keeps a web page, a rebinding DNS name or the emulator's own webhook deliveries from driving
 // it, and the errors that used to be bare 500s.
-import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { contentDisposition } from "../../emulator/simulation/endpoints.ts";
-import { CONTACT, KEY, SALES, SALES_KEY, TestEmulator, configWith } from "./harness.ts";
+import { CONTACT, KEY, SALES, SALES_KEY, TestEmulator, configWith, raw } from "./harness.ts";
 
 let emulator: TestEmulator | undefined;
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
 });
-
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: { type: string; code: string; message: string }; request_id?: string } | undefined;
-}
-
-/** A request over node:http, which sends the Host and Origin it is given (fetch sets its own Host). */
-function raw(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawAnswer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: hostname, port, method, path, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? (JSON.parse(text) as RawAnswer["body"]) : undefined });
-      });
-    });
-    outgoing.on("error", reject);
-    outgoing.end(body);
-  });
-}
 
 const json = { "content-type": "application/json" };
 const inbound = JSON.stringify({ line: SALES, from: CONTACT, text: "Hi" });
