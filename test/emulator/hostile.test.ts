@@ -1,15 +1,17 @@
-// Hostile input: the fuzz's invalid values (fuzz.test.ts) taken to the extremes. Every string field of
-// every operation's JSON body, and every query parameter, gets oversized and adversarial strings up
-// to the body limit (and past it); raw sockets send malformed framing and encodings. No answer may be
-// a 5xx, and every answer is in the API's envelope. Meanwhile a second client keeps listing lines;
+// Hostile input: the fuzz's invalid values (fuzz.test.ts) taken to the extremes. Every top-level
+// field of every operation's and simulation endpoint's JSON body, every query parameter and every
+// header parameter gets oversized and adversarial strings up to the body limit (and past it); raw
+// sockets send malformed framing and encodings. No answer may be a 5xx, and every refusal is in the
+// API's envelope. Meanwhile a second client keeps listing lines;
 // its slowest answer is printed as a figure, not asserted (timing never decides a test).
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JSON_BODY_LIMIT } from "../../emulator/http/body.ts";
+import { loadSimulationSpec } from "../../emulator/simulation/spec.ts";
 import { deref, isObject, namedExamples, operations, type JsonObject } from "../../spec/openapi.ts";
 import { objectFields } from "../../spec/object-alternatives.ts";
 import { bundle } from "./conformance.ts";
-import { KEY, TestEmulator, configWith } from "./harness.ts";
+import { CONTACT, KEY, SUPPORT, TestEmulator, configWith } from "./harness.ts";
 
 /** Room left in the body for the rest of the example, so the largest string still fits the limit. */
 const ROOM = 4096;
@@ -38,6 +40,18 @@ const bodies = operations(bundle).flatMap((operation) => {
   const example = (namedExamples(bundle, json)[0]?.value ?? {}) as JsonObject;
   return [{ operation, example, fields: Object.keys(objectFields(bundle, json.schema as JsonObject).properties) }];
 });
+
+/** The simulation endpoints with a body, each with a body that names a real line and contact. */
+const simulations = loadSimulationSpec()
+  .filter((operation) => operation.bodySchema !== undefined)
+  .map((operation) => ({ operation, fields: Object.keys(objectFields(bundle, operation.bodySchema).properties) }));
+
+/** Header parameters: values are bytes, so a string goes as its UTF-8 bytes, and one a header cannot hold is skipped. */
+const headers = operations(bundle).flatMap((operation) =>
+  ((operation.node.parameters as JsonObject[] | undefined) ?? []).map((p) => deref(bundle, p) as JsonObject).filter((p) => p.in === "header").map((p) => ({ operation, name: String(p.name) })),
+);
+const asHeaderValue = (value: string) => Buffer.from(value.slice(0, 8192)).toString("latin1");
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const queries = operations(bundle).flatMap((operation) => {
   const parameters = ((operation.node.parameters as JsonObject[] | undefined) ?? []).map((p) => deref(bundle, p) as JsonObject).filter((p) => p.in === "query");
@@ -127,6 +141,20 @@ describe("hostile input", () => {
           const answer = await emulator.call(operation.method.toUpperCase(), operation.path, { body: { ...example, [field]: value } }).catch(() => undefined);
           record(`${operation.operationId} ${field} = ${label}`, answer?.status, enveloped(answer?.body));
         }
+      }
+    }
+    for (const { operation, fields } of simulations) {
+      for (const field of fields) {
+        for (const [label, value] of STRINGS) {
+          const answer = await emulator.call(operation.method, operation.path, { key: null, body: { line: SUPPORT, from: CONTACT, [field]: value } }).catch(() => undefined);
+          record(`${operation.operationId} ${field} = ${label}`, answer?.status, enveloped(answer?.body));
+        }
+      }
+    }
+    for (const { operation, name } of headers) {
+      for (const [label, value] of STRINGS.filter(([, value]) => HEADER_VALUE.test(asHeaderValue(value)))) {
+        const answer = await emulator.call(operation.method.toUpperCase(), operation.path, { raw: "bytes", headers: { [name]: asHeaderValue(value) } }).catch(() => undefined);
+        record(`${operation.operationId} ${name}: ${label}`, answer?.status, enveloped(answer?.body));
       }
     }
     for (const { operation, name, example } of queries) {
