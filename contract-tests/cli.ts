@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import { loadBundle } from "../spec/openapi.ts";
 import { ROOT } from "../spec/paths.ts";
-import { ConfigError, resolveConfig } from "./config.ts";
+import { ConfigError, resolveConfig, secretsOf } from "./config.ts";
 import { TargetUnreachable } from "./http-client.ts";
 import { redactSecrets } from "./report/redact.ts";
 import { writeReports } from "./report/write.ts";
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const say = (text: string) => console.log(redactSecrets(text, secrets));
   try {
     const config = resolveConfig(process.argv.slice(2), process.env);
-    secrets = [config.apiKey];
+    secrets = secretsOf(config);
     const spec = loadBundle();
     const run = await runSuite({ config, spec });
     const reports = await writeReports(config.reportsDir, spec, run, secrets, config.strict);

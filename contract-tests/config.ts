@@ -28,6 +28,9 @@ export interface ContractConfig {
   probe: boolean;
 }
 
+/** What no output may show: the live key. The mock's and the emulator's keys are public. */
+export const secretsOf = (config: Pick<ContractConfig, "target" | "apiKey">): string[] => (config.target === "live" ? [config.apiKey] : []);
+
 /** A run that must not start, with what to do about it. */
 export class ConfigError extends Error {}
 

@@ -2,6 +2,7 @@
 // API's safety rules hold for every scenario: no write without the opt-in, a cap on requests per
 // run, a back-off on 429 that honours Retry-After, and a record of every exchange for the HAR.
 import type { ObservedResponse } from "../spec/conformance.ts";
+import { redactSecrets } from "./report/redact.ts";
 
 export interface ApiRequest {
   method: "GET" | "POST" | "DELETE";
@@ -39,6 +40,11 @@ export interface HttpClientOptions {
   readOnly: boolean;
   /** Requests allowed per run, retries included. */
   maxRequests: number;
+  /**
+   * Secrets (the API key) redacted from every answer as it arrives, so no check's excerpt, cut to a
+   * length, can keep a piece of one that a later redaction would miss.
+   */
+  secrets?: readonly string[];
   /** How many times a 429 is retried before it is returned as the answer. */
   maxRetries?: number;
   /** A Retry-After longer than this is not waited for; the 429 is returned. */
@@ -56,7 +62,7 @@ const READ_ONLY_REASON =
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { baseUrl, readOnly, maxRequests, maxRetries = 3, maxRetryAfterSeconds = 120 } = options;
+  const { baseUrl, readOnly, maxRequests, secrets = [], maxRetries = 3, maxRetryAfterSeconds = 120 } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const exchanges: Exchange[] = [];
 
@@ -81,8 +87,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const response = {
       status: answer.status,
       statusText: answer.statusText,
-      headers: Object.fromEntries(answer.headers),
-      text: await answer.text(),
+      headers: Object.fromEntries([...answer.headers].map(([name, value]) => [name, redactSecrets(value, secrets)])),
+      text: redactSecrets(await answer.text(), secrets),
     };
     exchanges.push({ label, url, request, response, startedAt, durationMs: performance.now() - started });
     return response;

@@ -10,7 +10,7 @@ import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
 import type { Verdict } from "./probes/checks.ts";
 import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
-import { EMULATOR_THROTTLED_KEY, type ContractConfig, type TargetKind } from "./config.ts";
+import { EMULATOR_THROTTLED_KEY, secretsOf, type ContractConfig, type TargetKind } from "./config.ts";
 import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
 import { coverageOf, type Coverage } from "./report/coverage.ts";
 import { createResponseValidator, type ObservedResponse, type Violation } from "../spec/conformance.ts";
@@ -60,7 +60,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const files = options.workflows ?? loadWorkflowFiles();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const target = await openTarget(config, spec, options.startEmulator);
-  const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, sleep });
+  const http = createHttpClient({ baseUrl: target.baseUrl, readOnly: !config.allowWrites, maxRequests: config.maxRequests, secrets: secretsOf(config), sleep });
   const validator = createResponseValidator(spec);
   const cleanup = target.canned ? NO_CLEANUP(http) : trackCreations(http, spec, validator, config.apiKey);
   const results: CheckResult[] = [];

@@ -79,6 +79,13 @@ const ConfigSchema = z.strictObject({
       max_backoff_ms: z.number().int().nonnegative().default(60_000),
     })
     .prefault({}),
+  /**
+   * Who may reach the emulator besides loopback. Requests whose Host is not a loopback name or
+   * listed in `hosts` are refused (so DNS rebinding cannot reach it); list the names a container or
+   * dev container uses. Simulation calls from a page whose Origin is not loopback (any port) or
+   * listed in `origins` (an origin such as "http://devbox:5173", or a host name) are refused.
+   */
+  access: z.strictObject({ hosts: z.array(z.string()).default([]), origins: z.array(z.string()).default([]) }).prefault({}),
 });
 
 export type EmulatorConfig = z.input<typeof ConfigSchema>;

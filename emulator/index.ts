@@ -9,7 +9,7 @@ import { apiKeys, resolveConfig, type EmulatorConfig } from "./config.ts";
 import type { EmulatorContext } from "./context.ts";
 import { DRIFT_KINDS, isDriftKind, type DriftKind } from "./drift.ts";
 import { RateLimiter } from "./http/auth.ts";
-import { createRequestListener } from "./http/server.ts";
+import { answerClientError, createRequestListener } from "./http/server.ts";
 import { RequestValidator } from "./http/validation.ts";
 import { advanceDueWrites, TICK_BUDGET_MS } from "./outbox/worker.ts";
 import { createSimulation } from "./simulation/endpoints.ts";
@@ -89,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const validator = new RequestValidator(spec);
   const simulation = createSimulation(emulator, validator, { tick: () => tick(), reset });
   const server = createServer({ keepAliveTimeout: 10_000 }, createRequestListener(emulator, routeTable(spec), simulation, validator, drift));
+  server.on("clientError", answerClientError(spec));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? DEFAULT_PORT, host, resolve);

@@ -11,7 +11,7 @@ export type LineId = string;
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 export type LineHandle = string;
 
@@ -299,7 +299,7 @@ export interface ChatList {
 
 /**
  * Who the request is addressed to: a contact's phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+|cht_[A-Za-z0-9]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+|cht_[A-Za-z0-9]+)$
  */
 export type Recipient = string;
 
@@ -1120,7 +1120,11 @@ export type OutboxItemIdQueryParameter = OutboxItemId;
 export type FileIdQueryParameter = FileId;
 
 /**
- * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+ * The file's original name. The recipient's device shows it, and uses its extension to decide how
+ * to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+ * printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+ *
+ * **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
  */
 export type XFilenameParameter = string;
 
@@ -1141,7 +1145,7 @@ export type ListChatsParams = {
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 from: FromParameter;
 /**
@@ -1163,12 +1167,12 @@ export type ListMessagesParams = {
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 from: FromParameter;
 /**
  * Who the request is addressed to: a contact's phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+|cht_[A-Za-z0-9]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+|cht_[A-Za-z0-9]+)$
  */
 to: ToParameter;
 /**
@@ -1200,12 +1204,12 @@ export type ListTypingIndicatorsParams = {
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 from: FromParameter;
 /**
  * Who the request is addressed to: a contact's phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+|cht_[A-Za-z0-9]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+|cht_[A-Za-z0-9]+)$
  */
 to: ToParameter;
 };
@@ -1215,12 +1219,12 @@ export type ListReadReceiptsParams = {
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 from: FromParameter;
 /**
  * Who the request is addressed to: a contact's phone number in E.164 form or Apple ID (email), or a chat ID (`cht_…`). Group chats can only be addressed by chat ID; get it from `GET /v1/chats`.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+|cht_[A-Za-z0-9]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+|cht_[A-Za-z0-9]+)$
  */
 to: ToParameter;
 };
@@ -1235,7 +1239,11 @@ id: OutboxItemIdQueryParameter;
 
 export type UploadFileHeaders = {
 /**
- * The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+ * The file's original name. The recipient's device shows it, and uses its extension to decide how
+ * to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+ * printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+ *
+ * **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
  * @minLength 1
  * @maxLength 255
  */
@@ -1255,7 +1263,7 @@ export type ListWebhooksParams = {
  * A line's handle: its phone number in E.164 form (`+15551234567`) or its Apple ID (an email address). Every call that acts on a line names it by handle.
  *
  * **Unconfirmed:** whether a line ID (`ln_…`) is also accepted here. One guide passes one, but every reference page says "line handle", so this spec accepts handles only.
- * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s]+\.[^@\s]+)$
+ * @pattern ^(\+[1-9][0-9]{6,14}|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)$
  */
 from: FromParameter;
 };

@@ -1521,7 +1521,11 @@ export interface components {
          */
         FileIdQuery: components["schemas"]["FileId"];
         /**
-         * @description The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+         * @description The file's original name. The recipient's device shows it, and uses its extension to decide how
+         *     to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+         *     printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+         *
+         *     **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
          * @example photo.jpg
          */
         XFilename: string;
@@ -2209,7 +2213,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The file's original name. The recipient's device shows it, and uses its extension to decide how to display the file.
+                 * @description The file's original name. The recipient's device shows it, and uses its extension to decide how
+                 *     to display the file. A header carries bytes only, so this toolkit's client sends a name outside
+                 *     printable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).
+                 *
+                 *     **Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.
                  * @example photo.jpg
                  */
                 "X-Filename"?: components["parameters"]["XFilename"];

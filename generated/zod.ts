@@ -14,7 +14,7 @@ import * as zod from 'zod';
  * @summary List the lines this key can use
  */
 export const listLines200ResponseDataItemIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const listLines200ResponseDataItemHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const listLines200ResponseDataItemHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const listLines200ResponseDataMax = 100;
 
 export const listLines200ResponseRequestIdRegExp = new RegExp('^req_[A-Za-z0-9]+$');
@@ -96,7 +96,7 @@ export const ListLines500Response = zod.object({
  * **Unconfirmed:** the scope. The official CLI calls it with the key it logged in with; this spec asks for `lines:read`, as the sandbox is a line.
  * @summary Get the sandbox's status and today's usage
  */
-export const getSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const getSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const getSandbox200ResponseActivatedAtMin = 0;
 export const getSandbox200ResponseActivatedAtMax = 9007199254740991;
 
@@ -192,7 +192,7 @@ export const GetSandbox500Response = zod.object({
  * **Unconfirmed:** the success status. The official CLI only checks for a 2xx; this spec says `200` whether or not the call created the sandbox.
  * @summary Create the sandbox if it does not exist yet
  */
-export const createSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createSandbox200ResponseSandboxLineHandleOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const createSandbox200ResponseActivatedAtMin = 0;
 export const createSandbox200ResponseActivatedAtMax = 9007199254740991;
 
@@ -285,7 +285,7 @@ export const CreateSandbox500Response = zod.object({
  * **Unconfirmed:** the sort order. The docs do not state it; the official CLI assumes newest first, and so does this spec.
  * @summary List the chats on a line
  */
-export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const listChatsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const listChatsQueryLimitDefault = 50;
 
 
@@ -415,8 +415,8 @@ export const ListChats500Response = zod.object({
  * **Unconfirmed:** the sort order: newest first, as the official CLI assumes.
  * @summary List the messages in a chat
  */
-export const listMessagesQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const listMessagesQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const listMessagesQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const listMessagesQueryLimitDefault = 50;
 
 
@@ -576,15 +576,15 @@ export const ListMessages500Response = zod.object({
  * **Unconfirmed:** the status and code for an unknown attachment ID; this spec says `404 file_not_found`.
  * @summary Send a message
  */
-export const sendMessageBodyOneFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyOneToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendMessageBodyOneFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendMessageBodyOneToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 export const sendMessageBodyOneAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
 export const sendMessageBodyOneAttachmentsMax = 1;
 
 export const sendMessageBodyOneReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
-export const sendMessageBodyTwoFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendMessageBodyTwoToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendMessageBodyTwoFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendMessageBodyTwoToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 export const sendMessageBodyTwoAttachmentsItemRegExp = new RegExp('^file_[A-Za-z0-9]+$');
 export const sendMessageBodyTwoAttachmentsMax = 1;
@@ -710,8 +710,8 @@ export const SendMessage500Response = zod.object({
  * **Unconfirmed:** the code for an SMS-only line; this spec says `400 invalid_parameter_value` on `from`.
  * @summary Send a voice memo
  */
-export const sendAudioMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendAudioMessageBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendAudioMessageBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendAudioMessageBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const sendAudioMessageBodyAudioMessageRegExp = new RegExp('^file_[A-Za-z0-9]+$');
 export const sendAudioMessageBodyReplyToRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 
@@ -948,8 +948,8 @@ export const ListReactions500Response = zod.object({
  * **Unconfirmed:** whether contact-first applies to reactions. This spec assumes every write to a contact is gated the same way.
  * @summary React to a message with a tapback
  */
-export const sendReactionBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendReactionBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendReactionBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendReactionBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const sendReactionBodyMessageIdRegExp = new RegExp('^(msg_[A-Za-z0-9]+|([a-z]{1,3}:([0-9]+/)?)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$');
 export const sendReactionBodyTypeTwoMax = 10;
 
@@ -1060,8 +1060,8 @@ export const SendReaction500Response = zod.object({
  * **Unconfirmed:** what keeps this list current, and whether it is paginated (it takes no `limit` or `cursor`).
  * @summary List who is typing in a chat
  */
-export const listTypingIndicatorsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const listTypingIndicatorsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const listTypingIndicatorsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
 export const ListTypingIndicatorsQueryParams = zod.object({
@@ -1180,8 +1180,8 @@ export const ListTypingIndicators500Response = zod.object({
  * **Unconfirmed:** whether the bubble expires on its own, and whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Show or hide the typing bubble
  */
-export const sendTypingIndicatorBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendTypingIndicatorBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendTypingIndicatorBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendTypingIndicatorBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 export const sendTypingIndicatorBodyStateDefault = `on`;
 
 export const SendTypingIndicatorBody = zod.strictObject({
@@ -1288,8 +1288,8 @@ export const SendTypingIndicator500Response = zod.object({
  * **Unconfirmed:** whether this list is paginated (it takes no `limit` or `cursor`).
  * @summary List how far a chat has been read
  */
-export const listReadReceiptsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const listReadReceiptsQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const listReadReceiptsQueryToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
 export const ListReadReceiptsQueryParams = zod.object({
@@ -1411,8 +1411,8 @@ export const ListReadReceipts500Response = zod.object({
  * **Unconfirmed:** whether contact-first applies (this spec assumes it does, as for every write).
  * @summary Mark a chat as read
  */
-export const sendReadReceiptBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
-export const sendReadReceiptBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
+export const sendReadReceiptBodyFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
+export const sendReadReceiptBodyToRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+|cht_[A-Za-z0-9]+)$');
 
 
 export const SendReadReceiptBody = zod.strictObject({
@@ -1653,7 +1653,7 @@ export const uploadFileHeaderXFilenameMax = 255;
 
 
 export const UploadFileHeader = zod.object({
-  "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how to display the file.')
+  "X-Filename": zod.string().min(1).max(uploadFileHeaderXFilenameMax).optional().describe('The file\'s original name. The recipient\'s device shows it, and uses its extension to decide how\nto display the file. A header carries bytes only, so this toolkit\'s client sends a name outside\nprintable ASCII percent-encoded as UTF-8 (`%F0%9F%98%80.png` for `😀.png`).\n\n**Unconfirmed:** whether the API decodes a percent-encoded name: this spec reads it as stored as sent.\n')
 })
 
 export const uploadFile201ResponseIdRegExp = new RegExp('^file_[A-Za-z0-9]+$');
@@ -1844,7 +1844,7 @@ export const GetFile500Response = zod.object({
  * **Unconfirmed:** whether `from` is required (the CLI requires it, and so does this spec) and whether the list is paginated (it takes no `limit` or `cursor`).
  * @summary List the webhooks of a line
  */
-export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const listWebhooksQueryFromRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 
 
 export const ListWebhooksQueryParams = zod.object({
@@ -1966,7 +1966,7 @@ export const ListWebhooks500Response = zod.object({
  * Requires the `webhooks:write` scope.
  * @summary Subscribe a URL to a line's events
  */
-export const createWebhookBodyFromOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const createWebhookBodyFromOneRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const createWebhookBodyUrlMax = 2048;
 
 
@@ -2206,7 +2206,7 @@ export const MessageReceivedHeader = zod.object({
 
 export const messageReceivedBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const messageReceivedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const messageReceivedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const messageReceivedBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const messageReceivedBodyDataAttachmentsItemSizeMin = 0;
 export const messageReceivedBodyDataAttachmentsItemSizeMax = 9007199254740991;
@@ -2275,7 +2275,7 @@ export const MessageSentHeader = zod.object({
 
 export const messageSentBodyDataIdRegExp = new RegExp('^msg_[A-Za-z0-9]+$');
 export const messageSentBodyDataLineIdRegExp = new RegExp('^ln_[A-Za-z0-9]+$');
-export const messageSentBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const messageSentBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const messageSentBodyDataChatIdRegExp = new RegExp('^cht_[A-Za-z0-9]+$');
 export const messageSentBodyDataAttachmentsItemSizeMin = 0;
 export const messageSentBodyDataAttachmentsItemSizeMax = 9007199254740991;
@@ -2351,7 +2351,7 @@ export const reactionAddedBodyDataSentAtMax = 9007199254740991;
 export const reactionAddedBodyDataSyncedAtMin = 0;
 export const reactionAddedBodyDataSyncedAtMax = 9007199254740991;
 
-export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionAddedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const reactionAddedBodyTimestampMin = 0;
 export const reactionAddedBodyTimestampMax = 9007199254740991;
 
@@ -2408,7 +2408,7 @@ export const reactionRemovedBodyDataSentAtMax = 9007199254740991;
 export const reactionRemovedBodyDataSyncedAtMin = 0;
 export const reactionRemovedBodyDataSyncedAtMax = 9007199254740991;
 
-export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$');
+export const reactionRemovedBodyDataLineHandleRegExp = new RegExp('^(\\+[1-9][0-9]{6,14}|[^@\\s]+@[^@\\s][^@\\s.]*\\.[^@\\s]+)$');
 export const reactionRemovedBodyTimestampMin = 0;
 export const reactionRemovedBodyTimestampMax = 9007199254740991;
 

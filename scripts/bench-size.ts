@@ -16,7 +16,9 @@ const CASES: Case[] = [
     name: "runtime client, one call",
     code: `import { createClient } from "./src/index.ts";
       export const lines = createClient({ apiKey: "sk_live_x" }).GET("/v1/lines");`,
-    target: { bytes: 4096 },
+    // 4 kB until typed body failures, key redaction and the pagination guard (issue 12) took it to
+    // 4.48 kB; still four times lighter than the official SDK.
+    target: { bytes: 4.5 * 1024 },
   },
   {
     name: "one hook with the runtime",

@@ -1,6 +1,7 @@
-// What the client throws. The API answered with an error: a MessagesError subclass chosen by status,
-// carrying the envelope's fields. It never answered: a ConnectionError (TimeoutError when the
-// per-request timeout fired).
+// What the client throws: always a MessagesError. The API answered with an error: a subclass chosen
+// by status, carrying the envelope's fields. It answered 2xx with a body that is not JSON: an
+// InvalidResponseError. It never answered, or the connection broke or stalled while the body was
+// read: a ConnectionError (TimeoutError when the per-request timeout fired).
 import type { components } from "../generated/schema.d.ts";
 import { parseRetryAfter } from "./retry.ts";
 
@@ -29,8 +30,8 @@ export class MessagesError extends Error {
   declare readonly requestId: string | undefined;
   declare readonly headers: Headers;
 
-  constructor({ message, ...fields }: MessagesErrorInit) {
-    super(message);
+  constructor({ message, ...fields }: MessagesErrorInit, options?: ErrorOptions) {
+    super(message, options);
     Object.assign(this, fields);
   }
 }
@@ -62,13 +63,38 @@ export class InvalidRequestError extends MessagesError { override name = "Invali
 /** 5xx: something failed on the API's side. */
 export class ServerError extends MessagesError { override name = "ServerError"; }
 
-/** The request never got an answer: DNS, refused connection, reset, or a timeout. */
-export class ConnectionError extends Error { override name = "ConnectionError"; }
+/** The fields of an error the client raises itself, from no error envelope. */
+export const withoutEnvelope = (status: number, message: string, headers = new Headers()): MessagesErrorInit => ({
+  status,
+  type: "api_error",
+  code: undefined,
+  message,
+  param: undefined,
+  requestId: undefined,
+  headers,
+});
+
+/** 2xx, but the body is not JSON (a proxy's page, for instance): `message` quotes its start. */
+export class InvalidResponseError extends MessagesError { override name = "InvalidResponseError"; }
+
+/** A list answered a cursor it had already answered: following it would never end. */
+export class PaginationError extends MessagesError { override name = "PaginationError"; }
+
+/**
+ * The request got no complete answer: DNS, refused connection, reset, a connection cut while the
+ * body arrived, or a timeout. `status` is 0: no HTTP status applies.
+ */
+export class ConnectionError extends MessagesError {
+  override name = "ConnectionError";
+  constructor(message: string, options?: ErrorOptions) {
+    super(withoutEnvelope(0, message), options);
+  }
+}
 
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
   constructor(readonly timeout: number) {
-    super(`No response within ${timeout} ms. Raise the client's \`timeout\` if the API needs longer.`);
+    super(`Nothing arrived for ${timeout} ms. Raise the client's \`timeout\` if the API needs longer.`);
   }
 }
 
@@ -82,9 +108,19 @@ const BY_STATUS: Record<number, [typeof MessagesError, ApiErrorType]> = {
 const CLIENT_ERROR: [typeof MessagesError, ApiErrorType] = [InvalidRequestError, "invalid_request_error"];
 const SERVER_ERROR: [typeof MessagesError, ApiErrorType] = [ServerError, "api_error"];
 
-/** Reads an error response into the typed error for its status. */
-export async function errorFromResponse(response: Response): Promise<MessagesError> {
-  const { status, statusText, headers } = response;
+const EXCERPT = 200;
+
+/** `HTTP 502 Bad Gateway`, for a message about a response. */
+const describe = ({ status, statusText }: Response) => `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
+
+/** Quotes a body that is not what was expected; `redact` runs first, so no cut can split a secret. */
+export function unexpectedBody(response: Response, text: string, redact: (text: string) => string): string {
+  return text ? `${describe(response)}, and the body is not ${response.ok ? "JSON" : "an API error"}: ${redact(text).slice(0, EXCERPT)}` : `${describe(response)} with an empty body.`;
+}
+
+/** Reads an error response into the typed error for its status, with `redact` applied to its text. */
+export async function errorFromResponse(response: Response, redact: (text: string) => string): Promise<MessagesError> {
+  const { status, headers } = response;
   const [ErrorClass, fallbackType] = BY_STATUS[status] ?? (status >= 500 ? SERVER_ERROR : CLIENT_ERROR);
   const text = await response.text().catch(() => "");
   let body: Partial<Envelope> | undefined;
@@ -95,16 +131,7 @@ export async function errorFromResponse(response: Response): Promise<MessagesErr
   }
   if (typeof body?.error?.message === "string") {
     const { type, code, message, param } = body.error;
-    return new ErrorClass({ status, headers, type, code, message, param, requestId: body.request_id });
+    return new ErrorClass({ status, headers, type, code, message: redact(message), param, requestId: body.request_id });
   }
-  const http = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
-  return new ErrorClass({
-    status,
-    headers,
-    type: fallbackType,
-    code: undefined,
-    message: text ? `${http}, and the body is not an API error: ${text.slice(0, 200)}` : `${http} with an empty body.`,
-    param: undefined,
-    requestId: undefined,
-  });
+  return new ErrorClass({ ...withoutEnvelope(status, unexpectedBody(response, text, redact), headers), type: fallbackType });
 }

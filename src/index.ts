@@ -6,15 +6,17 @@ export {
   AuthorizationError,
   ConnectionError,
   InvalidRequestError,
+  InvalidResponseError,
   MessagesError,
   NotFoundError,
+  PaginationError,
   RateLimitError,
   ServerError,
   TimeoutError,
   type ApiErrorCode,
   type ApiErrorType,
 } from "./errors.ts";
-export { paginate, type Page } from "./paginate.ts";
+export { paginate, type Page, type PaginateOptions } from "./paginate.ts";
 export { getFileUrl } from "./files.ts";
 export type { BinaryBody } from "./binary.ts";
 export type { RequestOptions } from "./mutator.ts";

@@ -36,6 +36,28 @@ export class SignatureVerificationError extends Error {
   }
 }
 
+/**
+ * The verifier was called wrongly: an empty secret, or a `tolerance` or `now` that is not a finite,
+ * non-negative number. (`Number(process.env.X)` of an unset variable is NaN, which would otherwise
+ * turn replay protection off.) `option` names the argument.
+ */
+export class WebhookOptionsError extends TypeError {
+  override name = "WebhookOptionsError";
+  constructor(readonly option: "secret" | "tolerance" | "now") {
+    super(option === "secret" ? "The webhook secret is empty." : `\`${option}\` must be a finite number of milliseconds, 0 or more.`);
+  }
+}
+
+function checkedSecret(secret: string): string {
+  if (typeof secret !== "string" || secret === "") throw new WebhookOptionsError("secret");
+  return secret;
+}
+
+function checkedMillis(option: "tolerance" | "now", value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new WebhookOptionsError(option);
+  return value;
+}
+
 /** Fetch `Headers`, or a plain object such as Node's `request.headers` (any letter case). */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 export type RawBody = string | Uint8Array | ArrayBuffer;
@@ -67,7 +89,7 @@ function signedPayload(timestamp: string, body: RawBody): Uint8Array<ArrayBuffer
 }
 
 const hmacKey = (secret: string, usage: "sign" | "verify") =>
-  crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  crypto.subtle.importKey("raw", encoder.encode(checkedSecret(secret)), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
 
 function parseBody(body: RawBody): WebhookEvent {
   try {
@@ -96,7 +118,9 @@ export async function verifyWebhook(
   secret: string,
   options: VerifyOptions = {},
 ): Promise<WebhookEvent> {
-  const { tolerance = DEFAULT_TOLERANCE_MS, now = Date.now() } = options;
+  const tolerance = checkedMillis("tolerance", options.tolerance ?? DEFAULT_TOLERANCE_MS);
+  const now = checkedMillis("now", options.now ?? Date.now());
+  checkedSecret(secret);
   const signatureOnly = typeof headersOrSignature === "string";
   const signature = signatureOnly ? headersOrSignature : header(headersOrSignature, SIGNATURE);
   if (!signature) throw new SignatureVerificationError("missing_signature", `The ${SIGNATURE} header is missing or empty.`);

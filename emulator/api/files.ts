@@ -3,7 +3,7 @@ import type { Handler } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
 import { newId } from "../ids.ts";
 import { insertFile } from "../state/records.ts";
-import { fileById, storageUrl } from "../state/lookups.ts";
+import { fileForKey, storageUrl } from "../state/lookups.ts";
 import { toFile } from "../state/resources.ts";
 import type { FileRow } from "../state/rows.ts";
 
@@ -20,13 +20,16 @@ export const uploadFile: Handler = async (request, emulator) => {
     mime_type: request.contentType?.split(";")[0]?.trim() || DEFAULT_MEDIA_TYPE,
     size: bytes.length,
   };
-  await emulator.commits.run(() => insertFile(emulator.db, { ...file, bytes, created_at: emulator.clock.now() }));
+  await emulator.commits.run(() => insertFile(emulator.db, { ...file, bytes, created_at: emulator.clock.now(), uploaded_by: request.key.key }));
   return { body: toFile(file as FileRow, storageUrl(emulator, file)) };
 };
 
-/** Redirects to the emulator's storage URL, which serves the bytes without an API key. */
+/**
+ * Redirects to the emulator's storage URL, which serves the bytes without an API key. A file the
+ * key may not see is answered as missing, so a restricted key learns nothing about other lines.
+ */
 export const getFile: Handler = (request, emulator) => {
-  const file = fileById(emulator.db, request.query.string("id"));
+  const file = fileForKey(emulator.db, request.key, request.query.string("id"));
   if (!file) throw new ApiError("file_not_found", "id");
   return { headers: { Location: storageUrl(emulator, file) } };
 };

@@ -16,7 +16,7 @@ export const listMessages: Handler = (request, emulator) => {
 export const sendMessage: Handler = (request, emulator) => {
   const write = checkWrite(emulator, request);
   const files = request.body.strings("attachments");
-  for (const id of files) checkFile(emulator, id, "attachments");
+  for (const id of files) checkFile(emulator, request.key, id, "attachments");
   const replyTo = request.body.optional("reply_to");
   const parent = replyTo === undefined ? undefined : checkMessage(emulator, write.line, replyTo, "reply_to");
   checkSandboxQuota(emulator, write.line);
@@ -30,7 +30,7 @@ export const sendAudioMessage: Handler = (request, emulator) => {
   }
   if (write.line.advanced_features !== 1) throw new ApiError("advanced_features_required", "from");
   const file = request.body.string("audio_message");
-  checkFile(emulator, file, "audio_message");
+  checkFile(emulator, request.key, file, "audio_message");
   const replyTo = request.body.optional("reply_to");
   const parent = replyTo === undefined ? undefined : checkMessage(emulator, write.line, replyTo, "reply_to");
   checkSandboxQuota(emulator, write.line);

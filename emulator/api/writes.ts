@@ -1,12 +1,13 @@
 // The checks every write goes through before it is queued, in the order the API applies them:
 // the line, the sandbox, the recipient (contact-first), then what the write refers to.
+import type { ApiKey } from "../config.ts";
 import type { EmulatorContext, ApiRequest, Success } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
 import { idPrefix } from "../ids.ts";
 import { enqueue, type WriteTarget } from "../outbox/queue.ts";
 import { ensureChat } from "../state/chats.ts";
 import { writesSince } from "../state/outbox.ts";
-import { fileById, findChat, findMessage, usableLine } from "../state/lookups.ts";
+import { fileForKey, findChat, findMessage, usableLine } from "../state/lookups.ts";
 import type { ChatRow, LineRow, MessageRow, OutboxKind } from "../state/rows.ts";
 
 const DAY_MS = 86_400_000;
@@ -34,8 +35,8 @@ export function checkWrite(emulator: EmulatorContext, request: ApiRequest): Writ
   return { line, chat, to };
 }
 
-export function checkFile(emulator: EmulatorContext, id: string, param: string): void {
-  if (!fileById(emulator.db, id)) throw new ApiError("file_not_found", param);
+export function checkFile(emulator: EmulatorContext, key: ApiKey, id: string, param: string): void {
+  if (!fileForKey(emulator.db, key, id)) throw new ApiError("file_not_found", param);
 }
 
 /** The message a write refers to, which must be on the same line. */

@@ -11,6 +11,7 @@ const customer = "+15559876543";
 // 1. The customer texts the Support line. This also satisfies the contact-first rule.
 await fetch(`${base}/_emulator/inbound/messages`, {
   method: "POST",
+  headers: { "content-type": "application/json" },
   body: JSON.stringify({ line: support, from: customer, text: "Is my order on its way?" }),
 });
 

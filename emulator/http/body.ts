@@ -9,6 +9,12 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * rest, so the error can still be answered on the same connection.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  // The spec's reading of the claim transfer-encoding-refused: a coding other than chunked is refused, not read as plain.
+  const coding = request.headers["transfer-encoding"];
+  if (coding !== undefined && coding.trim().toLowerCase() !== "chunked") {
+    request.resume();
+    return Promise.reject(new ApiError("invalid_parameter_value", undefined, `The Transfer-Encoding "${coding}" is not supported: send the body plain or chunked.`));
+  }
   const tooLarge = () => new ApiError("invalid_parameter_value", undefined, `The request body is larger than the limit of ${limit} bytes.`);
   if (Number(request.headers["content-length"]) > limit) {
     request.resume();
@@ -32,10 +38,37 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
   });
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `value` holds, at any depth, a string (or a key) with a lone surrogate. A loop, not recursion: nesting is unbounded. */
+function hasLoneSurrogate(value: unknown): boolean {
+  const pending = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === "string") {
+      if (LONE_SURROGATE.test(next)) return true;
+    } else if (typeof next === "object" && next !== null) {
+      for (const [key, item] of Object.entries(next)) pending.push(key, item);
+    }
+  }
+  return false;
+}
+
+/**
+ * Parses a JSON body. Text with a lone surrogate (`"\ud800"`) is refused, naming its field, rather
+ * than stored altered: the spec's reading of the claim lone-surrogates-refused.
+ */
 export function parseJson(bytes: Buffer): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    value = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new ApiError("invalid_json");
   }
+  if (hasLoneSurrogate(value)) {
+    const fields = typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
+    const field = fields.find((entry) => hasLoneSurrogate(entry))?.[0];
+    throw new ApiError("invalid_parameter_value", field, "The body has text with a lone UTF-16 surrogate, which no UTF-8 can carry.");
+  }
+  return value;
 }

@@ -2,12 +2,14 @@
 // the rate limit, the scope check and validation against the bundle, calls the handler, and writes
 // the reply, every one with a request_id, and errors in the API's envelope.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { JsonObject } from "../../spec/openapi.ts";
 import type { Route } from "../api/handlers.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
-import type { OperationSpec } from "../spec.ts";
+import type { ApiSpec, OperationSpec } from "../spec.ts";
+import { hostRefusal, simulationRefusal } from "./access.ts";
 import { authenticate, authorize } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "./body.ts";
 import { ApiError } from "./errors.ts";
@@ -81,22 +83,48 @@ export function createRequestListener(
     writeReply(response, applyDrifts(drift, wire, emulator.spec.document));
   }
 
+  /** Writes a reply made outside an operation, with a request_id on its error. */
+  function writeError(response: ServerResponse, reply: Reply): void {
+    writeReply(response, { status: reply.status, body: { ...reply.body, request_id: newId("RequestId") }, headers: reply.headers ?? {} });
+  }
+
   return (request, response) => {
     const url = request.url ?? "/";
     const queryAt = url.indexOf("?");
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+    const simulated = path.startsWith("/_emulator/");
+    const refusal = hostRefusal(request.headers, emulator.config.access) ?? (simulated && request.method === "OPTIONS" ? simulationRefusal(request.headers, emulator.config.access) : undefined);
+    if (refusal) {
+      request.resume();
+      writeError(response, refusal);
+      return;
+    }
     if (request.method === "OPTIONS") {
       response.writeHead(204, PREFLIGHT_HEADERS).end();
       return;
     }
-    const handled = path.startsWith("/_emulator/")
-      ? simulation(request, response, path, search)
-      : handleApi(request, response, path, search);
+    const handled = simulated ? simulation(request, response, path, search) : handleApi(request, response, path, search);
     handled.catch((error: unknown) => {
-      console.error("Emulator error:", error);
-      if (!response.headersSent) response.writeHead(500).end();
+      if (!response.headersSent) writeError(response, errorReply(emulator.spec, error));
+      else response.destroy();
     });
+  };
+}
+
+/**
+ * Answers a request Node's parser refused (malformed framing, a Transfer-Encoding it cannot read,
+ * headers too large) with a 400 in the API's envelope instead of Node's bare one, then closes.
+ */
+export function answerClientError(spec: ApiSpec): (error: Error & { code?: string }, socket: Duplex) => void {
+  return (error, socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const reply = errorReply(spec, new ApiError("invalid_parameter_value", undefined, `The request is not valid HTTP/1.1 (${error.code ?? "malformed"}).`));
+    const text = JSON.stringify({ ...reply.body, request_id: newId("RequestId") });
+    socket.end(`HTTP/1.1 ${reply.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
   };
 }
 

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
+import { refused, requireJson, simulationRefusal } from "../http/access.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "../http/body.ts";
 import { ApiError } from "../http/errors.ts";
 import { Params } from "../http/params.ts";
@@ -174,25 +175,35 @@ export function createSimulation(emulator: EmulatorContext, validator: RequestVa
   async function run(request: IncomingMessage, path: string): Promise<Reply> {
     const route = routes.get(`${request.method} ${path}`);
     if (!route) return { status: 404, body: { error: { type: "not_found_error", code: "route_not_found", message: `The emulator has no ${request.method} ${path}.` } } };
+    requireJson(request.method, request.headers);
     let body: unknown = {};
     if (route.bodySchema) {
       const bytes = await readBody(request, JSON_BODY_LIMIT);
       body = bytes.length === 0 ? {} : parseJson(bytes);
       validator.check(route.bodySchema, body, "body");
     }
-    return route.endpoint(new Params(body as Record<string, unknown>), emulator, controls);
+    const reply = await route.endpoint(new Params(body as Record<string, unknown>), emulator, controls);
+    // An endpoint's own transaction may have joined the group commit a /v1 write opened: commit it
+    // now, so nothing is acknowledged before it is on disk.
+    emulator.commits.commit();
+    return reply;
   }
 
   return async (request, response, path) => {
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? "")) {
-      writeReply(response, { status: 403, headers: {}, body: { error: { type: "authorization_error", code: "loopback_only", message: "The simulation endpoints answer on loopback only." } } });
-      return;
-    }
-    if (request.method === "GET" && path.startsWith(STORAGE_PREFIX)) {
-      serveStoredFile(emulator, response, decodeURIComponent(path.slice(STORAGE_PREFIX.length)));
-      return;
-    }
     const requestId = newId("RequestId");
+    const remote = LOOPBACK.has(request.socket.remoteAddress ?? "") ? undefined : refused("loopback_only", "The simulation endpoints answer on loopback only.");
+    // Storage URLs stand for the API's public file storage: any page may load them.
+    const storage = request.method === "GET" && path.startsWith(STORAGE_PREFIX);
+    const refusal = remote ?? (storage ? undefined : simulationRefusal(request.headers, emulator.config.access));
+    if (refusal) {
+      request.resume();
+      writeReply(response, { status: refusal.status, body: { ...refusal.body, request_id: requestId }, headers: {} });
+      return;
+    }
+    if (storage) {
+      serveStoredFile(emulator, response, path.slice(STORAGE_PREFIX.length), requestId);
+      return;
+    }
     let reply: Reply;
     try {
       reply = await run(request, path);
@@ -204,13 +215,29 @@ export function createSimulation(emulator: EmulatorContext, validator: RequestVa
   };
 }
 
-function serveStoredFile(emulator: EmulatorContext, response: ServerResponse, token: string): void {
-  const file = fileByToken(emulator.db, token);
+/** `filename="…"` in ASCII for old clients, and RFC 6266's `filename*` in UTF-8 for the exact name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const exact = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
+const decodedToken = (encoded: string): string | undefined => {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined; // a malformed escape (`%`, `%zz`) names no stored file
+  }
+};
+
+function serveStoredFile(emulator: EmulatorContext, response: ServerResponse, encoded: string, requestId: string): void {
+  const token = decodedToken(encoded);
+  const file = token === undefined ? undefined : fileByToken(emulator.db, token);
   if (!file) {
     const reply = errorReply(emulator.spec, new ApiError("file_not_found", undefined, "No file is stored under this URL."));
-    writeReply(response, { ...reply, headers: {} });
+    writeReply(response, { status: reply.status, body: { ...reply.body, request_id: requestId }, headers: {} });
     return;
   }
-  const disposition = file.filename ? { "content-disposition": `inline; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"` } : undefined;
+  const disposition = file.filename ? { "content-disposition": contentDisposition(file.filename) } : undefined;
   response.writeHead(200, { "content-type": file.mime_type, "content-length": file.size, "access-control-allow-origin": "*", ...disposition }).end(file.bytes);
 }

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS read_receipts (
   last_read_at INTEGER NOT NULL, synced_at INTEGER NOT NULL, UNIQUE (chat_id, handle));
 CREATE TABLE IF NOT EXISTS files (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, token TEXT NOT NULL UNIQUE, filename TEXT,
-  mime_type TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL, created_at INTEGER NOT NULL);
+  mime_type TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL, created_at INTEGER NOT NULL, uploaded_by TEXT);
 CREATE TABLE IF NOT EXISTS webhooks (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, line_id TEXT NOT NULL, url TEXT NOT NULL,
   events TEXT NOT NULL, secret TEXT NOT NULL, is_active INTEGER NOT NULL, created_at INTEGER NOT NULL);
@@ -172,6 +172,9 @@ export function openDatabase(file?: string): Db {
   const sqlite = new Database(file ?? ":memory:");
   if (file) sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
   sqlite.exec(SCHEMA);
+  // A file kept by an emulator from before files recorded their uploader.
+  const fileColumns = sqlite.prepare("SELECT name FROM pragma_table_info('files')").all() as { name: string }[];
+  if (!fileColumns.some(({ name }) => name === "uploaded_by")) sqlite.exec("ALTER TABLE files ADD COLUMN uploaded_by TEXT");
   return new Db(sqlite);
 }
 

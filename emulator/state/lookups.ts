@@ -81,6 +81,17 @@ export function readReceipt(db: Db, chatId: string, handle: string): ReceiptRow 
   return sql(db, "SELECT * FROM read_receipts WHERE chat_id = ? AND handle = ?").get(chatId, handle) as ReceiptRow | undefined;
 }
 
+/**
+ * A file the key may see: any, for a key on every line; for a key restricted to some lines, one it
+ * uploaded itself or one attached to a message on a line it can use.
+ */
+export function fileForKey(db: Db, key: ApiKey, id: string): FileRow | undefined {
+  const file = fileById(db, id);
+  if (!file || key.lines === undefined || file.uploaded_by === key.key) return file;
+  const lines = sql(db, "SELECT DISTINCT line_id FROM messages WHERE instr(attachments, ?) > 0").all(file.token) as { line_id: string }[];
+  return lines.some(({ line_id }) => canUseLine(key, lineById(db, line_id))) ? file : undefined;
+}
+
 /** Where a file's bytes can be downloaded without an API key. */
 export function storageUrl(emulator: EmulatorContext, file: Pick<FileRow, "token">): string {
   return `${emulator.baseUrl}/_emulator/storage/${file.token}`;

@@ -72,7 +72,7 @@ export function markRead(db: Db, chatId: string, handle: string, at: number): vo
 }
 
 export function insertFile(db: Db, file: Omit<FileRow, "seq">): void {
-  sql(db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-    file.id, file.token, file.filename, file.mime_type, file.size, file.bytes, file.created_at,
+  sql(db, "INSERT INTO files (id, token, filename, mime_type, size, bytes, created_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(
+    file.id, file.token, file.filename, file.mime_type, file.size, file.bytes, file.created_at, file.uploaded_by,
   );
 }

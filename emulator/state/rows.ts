@@ -25,7 +25,7 @@ export interface TypingRow { seq: number; id: string; chat_id: string; handle: s
 export interface ReceiptRow { seq: number; id: string; chat_id: string; handle: string; last_read_at: number; synced_at: number }
 export interface FileRow {
   seq: number; id: string; token: string; filename: string | null; mime_type: string; size: number; bytes: Uint8Array;
-  created_at: number;
+  created_at: number; uploaded_by: string | null;
 }
 export interface WebhookRow {
   seq: number; id: string; line_id: string; url: string; events: string; secret: string; is_active: number; created_at: number;

@@ -7,8 +7,10 @@ import {
   AuthorizationError,
   ConnectionError,
   InvalidRequestError,
+  InvalidResponseError,
   MessagesError,
   NotFoundError,
+  PaginationError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -139,7 +141,9 @@ describe("retries", () => {
     await vi.advanceTimersByTimeAsync(500);
     await expect(result).resolves.toMatchObject({ data: lines });
     expect(calls()).toBe(3);
-    expect(delays).toEqual([10_000, 250, 10_000, 500, 10_000]);
+    // 10 s arms each attempt's timeout, and each read of a body; the rest are the backoffs.
+    expect(delays.filter((delay) => delay !== 10_000)).toEqual([250, 500]);
+    expect(delays.filter((delay) => delay === 10_000).length).toBeGreaterThanOrEqual(3);
   });
 
   it("retries a connection that dropped without an answer, after a jittered backoff", async () => {
@@ -252,9 +256,107 @@ describe("pagination", () => {
     expect(ids).toEqual(["msg_1"]);
     expect(server.requests).toHaveLength(1);
   });
+
+  it("stops with a PaginationError when the list answers a cursor it answered before", async () => {
+    server.reply(page(["msg_1"], "c2"), page(["msg_2"], "c3"), page(["msg_3"], "c2"));
+    const { client } = clientWithCalls();
+    const ids: string[] = [];
+    const iterate = async () => {
+      for await (const message of paginate(listMessages, { from: "+15551234567", to: "+15559876543" }, { client })) ids.push(message.id);
+    };
+    const error = await iterate().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toBeInstanceOf(MessagesError);
+    expect(ids).toEqual(["msg_1", "msg_2", "msg_3"]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("stops after maxPages pages when asked to", async () => {
+    server.reply(page(["msg_1"], "c2"), page(["msg_2"], "c3"), page(["msg_3"], null));
+    const { client } = clientWithCalls();
+    const ids: string[] = [];
+    for await (const message of paginate(listMessages, { from: "+15551234567", to: "+15559876543" }, { client }, { maxPages: 2 })) ids.push(message.id);
+    expect(ids).toEqual(["msg_1", "msg_2"]);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("failures while the body arrives", () => {
+  const json = { "Content-Type": "application/json" };
+
+  it("throws a 2xx body that is not JSON as an InvalidResponseError with the status and an excerpt", async () => {
+    server.reply({ status: 200, body: `<html>${"Sign in to the proxy. ".repeat(40)}</html>` });
+    const { client } = clientWithCalls({ maxRetries: 0 });
+    const error = await client.GET("/v1/lines").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toBeInstanceOf(MessagesError);
+    expect(error).toMatchObject({ status: 200, message: expect.stringContaining("HTTP 200 OK, and the body is not JSON: <html>Sign in to the proxy.") });
+    expect((error as Error).message.length).toBeLessThan(300);
+  });
+
+  it("throws a connection cut in the middle of the body as a ConnectionError, which is a MessagesError", async () => {
+    server.reply({ raw: (response) => {
+      response.writeHead(200, json);
+      response.write('{"data": [{"id": "ln_');
+      setImmediate(() => response.socket?.destroy());
+    } });
+    const { client } = clientWithCalls({ maxRetries: 0 });
+    const error = await client.GET("/v1/lines").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(MessagesError);
+    expect(error).toMatchObject({ status: 0 });
+  });
+
+  it("throws a body that stops flowing as a TimeoutError", async () => {
+    server.reply({ raw: (response) => {
+      response.writeHead(200, json);
+      response.write('{"data": [');
+    } });
+    const { client } = clientWithCalls({ maxRetries: 0, timeout: 200 });
+    const error = await client.GET("/v1/lines").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(MessagesError);
+  });
+
+  it("lets a download that keeps flowing take longer in all than the timeout", async () => {
+    const chunks = 20;
+    server.reply({ raw: (response) => {
+      response.writeHead(200, { "Content-Type": "application/octet-stream" });
+      let sent = 0;
+      const timer = setInterval(() => {
+        response.write(Buffer.alloc(1024, sent));
+        if (++sent === chunks) {
+          clearInterval(timer);
+          response.end();
+        }
+      }, 25);
+    } });
+    const { client } = clientWithCalls({ maxRetries: 0, timeout: 300 });
+    const { data } = await client.GET("/v1/files", { params: { query: { id: "file_a1" } }, parseAs: "arrayBuffer" });
+    expect((data as unknown as ArrayBuffer).byteLength).toBe(chunks * 1024);
+  });
+
+  it("redacts a key the answer echoes from the error's message, whole or cut at the excerpt's edge", async () => {
+    const envelope = errorExample("401") as { error: { message: string } };
+    const echo = { ...envelope, error: { ...envelope.error, message: `Invalid key ${API_KEY}.` } };
+    // In the second, the key starts 15 characters before the 200-character excerpt's cut.
+    server.reply({ status: 401, body: echo }, { status: 502, body: `${"x".repeat(185)}${API_KEY}` });
+    const { client } = clientWithCalls({ maxRetries: 0 });
+    const messages = [await client.GET("/v1/lines").catch((caught: unknown) => caught), await client.GET("/v1/lines").catch((caught: unknown) => caught)].map((error) => (error as Error).message);
+    const secretRuns = Array.from({ length: API_KEY.length - 7 }, (_, i) => API_KEY.slice(i, i + 8)).filter((run) => run !== "sk_live_");
+    expect(messages.map((message) => secretRuns.filter((run) => message.includes(run)))).toEqual([[], []]);
+    expect(messages.every((message) => message.includes("[redacted]"))).toBe(true);
+  });
 });
 
 describe("file upload", () => {
+  it("sends a File's name outside printable ASCII percent-encoded as UTF-8", async () => {
+    server.reply({ status: 201, body: example("uploadFile", "201") });
+    const { client } = clientWithCalls();
+    await uploadFile(new File([new Uint8Array([1])], "😀 café.png", { type: "image/png" }), undefined, { client });
+    expect(server.requests[0]?.headers["x-filename"]).toBe("%F0%9F%98%80%20caf%C3%A9.png");
+  });
+
   const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x7b, 0x7d]);
   const forms: Array<[string, () => Parameters<typeof uploadFile>[0]]> = [
     ["a Blob", () => new Blob([bytes])],

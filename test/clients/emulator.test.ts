@@ -24,7 +24,7 @@ const CONTACT = "+15559876543";
 describe.each([{ answers: "full", sparse: false }, { answers: "sparse", sparse: true }])("the client against the emulator, $answers answers", ({ sparse }) => {
   let emulator: RunningEmulator;
   let client: MessagesClient;
-  const simulate = (path: string, body: object = {}) => fetch(`${emulator.url}/_emulator/${path}`, { method: "POST", body: JSON.stringify(body) });
+  const simulate = (path: string, body: object = {}) => fetch(`${emulator.url}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, sparse });

@@ -4,6 +4,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { servers } from "../../generated/servers.ts";
+import { configure, listMessages, paginate } from "../../src/index.ts";
 import { getMessagesDevAPIMock, getGetFileMockHandler, getListChatsMockHandler, getListLinesMockHandler } from "../../src/msw.ts";
 import { SPARSE_EXAMPLE } from "../../spec/sparse-examples.ts";
 import { deref, isObject, namedExamples, operations, responses, type JsonObject } from "../../spec/openapi.ts";
@@ -65,6 +66,21 @@ describe("the generated MSW handlers", () => {
     expect(response.status).toBe(operation.status);
     if (operation.location !== undefined) expect(response.headers.get("Location")).toBe(operation.location);
     else expect(await response.json()).toEqual(operation.example);
+  });
+
+  it("answer every list with a last page by default, and name another example that has more", () => {
+    const lists = operations(spec).filter((operation) => operation.operationId.startsWith("list"));
+    const pages = lists.map((operation) => namedExamples(spec, responses(spec, operation)[0]!.json).map((example) => example.value as JsonObject));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(pages.map(([first]) => [first?.has_more, first?.next_cursor])).toEqual(lists.map(() => [false, null]));
+    expect(pages.flat().some((page) => page.has_more === true && typeof page.next_cursor === "string")).toBe(true);
+  });
+
+  it("let paginate end on listMessages, the one list with a page that has more", async () => {
+    configure({ apiKey: "sk_test_msw", baseUrl: servers.mock });
+    let items = 0;
+    for await (const _ of paginate(listMessages, { from: "+15551234567", to: "+15559876543" })) items++;
+    expect(items).toBeGreaterThan(0);
   });
 
   it("answer the one redirect with 302 and a Location, not orval's bare 200", () => {

@@ -22,7 +22,7 @@ describe.each([{ answers: "full", flags: [] }, { answers: "sparse", flags: ["--s
     const args = ["--import", "tsx", "emulator/cli.ts", "--port", String(port), ...flags];
     emulator = await spawnService({ name: "emulator", command: process.execPath, args, port });
     configure({ apiKey: "sk_live_emulator", baseUrl: emulator.url, maxRetries: 0 });
-    await fetch(`${emulator.url}/_emulator/inbound/messages`, { method: "POST", body: JSON.stringify({ line: LINE, from: CONTACT, text: "Hello?" }) });
+    await fetch(`${emulator.url}/_emulator/inbound/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line: LINE, from: CONTACT, text: "Hello?" }) });
   });
   afterAll(() => emulator.close());
 

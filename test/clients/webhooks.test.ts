@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../spec/openapi.ts";
 import {
   SignatureVerificationError,
+  WebhookOptionsError,
   buildWebhookDelivery,
   signWebhook,
   verifyWebhook,
@@ -105,6 +106,31 @@ describe("verifyWebhook", () => {
     const body = "[1, 2, 3]";
     const headers = { "X-Webhook-Signature": await signWebhook(SECRET, SIGNED_AT, body), "X-Webhook-Timestamp": String(SIGNED_AT) };
     expect(await failure(verifyWebhook(body, headers, SECRET, { now: SIGNED_AT }))).toBe("invalid_body");
+  });
+});
+
+describe("verifyWebhook's options", () => {
+  const THIRTY_DAYS = 30 * 24 * 60 * 60 * 1000;
+
+  it.each([
+    ["tolerance", { tolerance: Number.NaN }],
+    ["tolerance", { tolerance: Number(undefined) }],
+    ["tolerance", { tolerance: Number.POSITIVE_INFINITY }],
+    ["tolerance", { tolerance: -1 }],
+    ["now", { now: Number.NaN }],
+    ["now", { now: Number.NEGATIVE_INFINITY }],
+    ["now", { now: -1 }],
+  ] as const)("refuses %s %o with a typed error, even for a 30-day-old delivery", async (option, options) => {
+    const { body, headers } = await delivery({ timestamp: SIGNED_AT - THIRTY_DAYS });
+    const error = await verifyWebhook(body, headers, SECRET, { now: SIGNED_AT, ...options }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WebhookOptionsError);
+    expect(error).toMatchObject({ option });
+  });
+
+  it("refuses an empty secret with a typed error, when verifying and when signing", async () => {
+    const { body, headers } = await delivery();
+    await expect(verifyWebhook(body, headers, "", { now: SIGNED_AT })).rejects.toMatchObject({ name: "WebhookOptionsError", option: "secret" });
+    await expect(signWebhook("", SIGNED_AT, body)).rejects.toBeInstanceOf(WebhookOptionsError);
   });
 });
 

@@ -26,10 +26,10 @@ afterEach(async () => {
 });
 
 /** Runs `npm run contract -- --target live` with only the given environment (no inherited key). */
-async function contractLive(env: Record<string, string>): Promise<CliRun> {
+async function contractLive(env: Record<string, string>, args: string[] = []): Promise<CliRun> {
   const reportsDir = await mkdtemp(join(tmpdir(), "contract-live-"));
   scratch.push(reportsDir);
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ["contract-tests/cli.ts", "--target", "live"], {
+  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ["contract-tests/cli.ts", "--target", "live", ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CONTRACT_REPORTS_DIR: reportsDir, ...env },
   });
@@ -49,6 +49,42 @@ function json(body: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** A 57-character key, with characters that percent-encoding, JSON and base64 each change. */
+const ECHOED_KEY = 'sk_live_A1b2+C3d4/E5f6"G7h8\\I9j0K1l2M3n4O5p6Q7r8S9t0U1v2W';
+
+/** Every form a server could echo `key` in, each at least 8 characters long. */
+function echoedForms(key: string): Record<string, string> {
+  const base64 = (shift: number) => Buffer.concat([Buffer.alloc(shift, "x"), Buffer.from(key)]).toString("base64");
+  return {
+    start: key.slice(0, 12),
+    middle: key.slice(20, 30),
+    end: key.slice(-9),
+    percent: encodeURIComponent(key),
+    json: JSON.stringify(key).slice(1, -1),
+    base64: base64(0),
+    base64Shift1: base64(1),
+    base64Shift2: base64(2),
+    base64url: base64(1).replaceAll("+", "-").replaceAll("/", "_"),
+  };
+}
+
+/**
+ * Where a form of `key` survives in `text`: any 8 characters of the encoded key's stable core, but
+ * for its documented public prefix alone, `sk_live_`.
+ */
+function leaks(text: string, key: string): string[] {
+  const forms = Object.entries(echoedForms(key)).map(([name, form]) => [name, name.startsWith("base64") ? form.slice(4, -4) : form] as const);
+  return forms.flatMap(([name, form]) =>
+    Array.from({ length: form.length - 7 }, (_, i) => form.slice(i, i + 8)).filter((run) => run !== "sk_live_" && text.includes(run)).map((run) => `${name}: ${run}`),
+  );
+}
+
+/** A body with the key straddling the 120- and 200-character excerpt cuts, then in every other form. */
+function echoingBody(key: string): string {
+  const straddling = `${"p".repeat(100)}${key}`.padEnd(180, "q") + key;
+  return [straddling, ...Object.values(echoedForms(key))].join(" ");
 }
 
 describe("the contract run against live", () => {
@@ -92,6 +128,15 @@ describe("the contract run against live", () => {
     expect(created.every((body) => String(body.url).startsWith("https://example.invalid/"))).toBe(true);
     const deleted = writes.filter((r) => r.method === "DELETE").map((r) => json(r.body).id);
     expect(deleted).toEqual(expect.arrayContaining(Array.from({ length: webhooks }, (_, i) => `wh_created${i + 1}`)));
+  });
+
+  it("never prints or writes a key the server echoes, whole, in part, encoded, or cut at an excerpt's edge", async () => {
+    server = await startRecordingServer(() => ({ status: 200, headers: { "content-type": "application/json", "x-echo": ECHOED_KEY }, body: echoingBody(ECHOED_KEY) }));
+    const { output, reports } = await contractLive({ CONTRACT_BASE_URL: server.url, MESSAGES_API_KEY: ECHOED_KEY }, ["--probe"]);
+    expect(server.requests.length).toBeGreaterThan(20);
+    expect(leaks(echoingBody(ECHOED_KEY), ECHOED_KEY).length).toBeGreaterThan(100);
+    expect(reports).toContain("[redacted]");
+    expect({ output: leaks(output, ECHOED_KEY), reports: leaks(reports, ECHOED_KEY) }).toEqual({ output: [], reports: [] });
   });
 
   it("stops at CONTRACT_MAX_REQUESTS and reports what it could not check", async () => {

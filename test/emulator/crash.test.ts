@@ -1,5 +1,6 @@
 // Durability: the emulator, run from its CLI with --db, is killed with SIGKILL in the middle of a
-// burst of sends. After a restart on the same file, every write it acknowledged with 201 is there.
+// burst of sends and simulated inbound messages, several rounds on the same file. After each
+// restart, every write it acknowledged with 201 is there.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { CONTACT, KEY, SUPPORT, configWith } from "./harness.ts";
 
 const ACKS_BEFORE_KILL = 200;
 const CONCURRENCY = 16;
+const ROUNDS = 3;
 
 interface Started {
   child: ChildProcess;
@@ -50,48 +52,76 @@ describe("a crash during a burst of sends", () => {
   let dir: string;
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it("loses none of the writes acknowledged with 201", async () => {
+  /** Every message ID of the Support line's chat with the contact, page after page. */
+  async function messageIds(url: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ from: SUPPORT, to: CONTACT, limit: "100", ...(cursor && { cursor }) });
+      const page = (await (await fetch(`${url}/v1/messages?${query}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string }[]; next_cursor: string | null };
+      for (const message of page.data) ids.add(message.id);
+      cursor = page.next_cursor;
+    } while (cursor);
+    return ids;
+  }
+
+  /** Sends and simulates until ACKS_BEFORE_KILL are acknowledged, then SIGKILLs the emulator. */
+  async function burstThenKill(running: Started, round: number): Promise<{ sent: string[]; simulated: string[] }> {
+    const sent: string[] = [];
+    const simulated: string[] = [];
+    let killed = false;
+    const sender = async (worker: number) => {
+      for (let n = 0; ; n += 1) {
+        // Half the workers send through /v1, half simulate inbound messages, interleaved, so the
+        // simulated writes run while a group commit is open.
+        const simulate = worker % 2 === 1;
+        let response: Response;
+        try {
+          response = simulate
+            ? await post(running.url, "/_emulator/inbound/messages", { line: SUPPORT, from: CONTACT, text: `inbound ${round}.${worker}.${n}` })
+            : await post(running.url, "/v1/messages", { from: SUPPORT, to: CONTACT, text: `burst ${round}.${worker}.${n}` }, KEY);
+        } catch {
+          return; // the process is gone: this request was never acknowledged
+        }
+        if (response.status === 201) (simulate ? simulated : sent).push(((await response.json()) as { id: string }).id);
+        if (sent.length + simulated.length >= ACKS_BEFORE_KILL && !killed) {
+          killed = true;
+          running.child.kill("SIGKILL");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, worker) => sender(worker)));
+    await new Promise((resolve) => (running.child.exitCode === null && running.child.signalCode === null ? running.child.once("exit", resolve) : resolve(null)));
+    expect(running.child.signalCode).toBe("SIGKILL");
+    return { sent, simulated };
+  }
+
+  it(`loses none of the writes acknowledged with 201, sent or simulated, over ${ROUNDS} rounds`, async () => {
     dir = await mkdtemp(join(tmpdir(), "emulator-crash-"));
     const db = join(dir, "state.sqlite");
     const config = join(dir, "config.json");
     await writeFile(config, JSON.stringify(configWith((c) => void (c.rate_limit = { requests_per_hour: 1_000_000 }))));
 
-    const first = await startCli(db, config);
-    expect((await post(first.url, "/_emulator/inbound/messages", { line: SUPPORT, from: CONTACT, text: "Hi" })).status).toBe(201);
-
-    const acknowledged: string[] = [];
-    let killed = false;
-    const sender = async () => {
-      for (let n = 0; ; n += 1) {
-        let response: Response;
-        try {
-          response = await post(first.url, "/v1/messages", { from: SUPPORT, to: CONTACT, text: `burst ${n}` }, KEY);
-        } catch {
-          return; // the process is gone: this request was never acknowledged
-        }
-        if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
-        if (acknowledged.length >= ACKS_BEFORE_KILL && !killed) {
-          killed = true;
-          first.child.kill("SIGKILL");
-        }
+    let running = await startCli(db, config);
+    expect((await post(running.url, "/_emulator/inbound/messages", { line: SUPPORT, from: CONTACT, text: "Hi" })).status).toBe(201);
+    const missing: string[] = [];
+    let acknowledged = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const { sent, simulated } = await burstThenKill(running, round);
+      expect(sent.length + simulated.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
+      expect(simulated.length).toBeGreaterThan(0);
+      acknowledged += sent.length + simulated.length;
+      running = await startCli(db, config);
+      for (const id of sent) {
+        const response = await fetch(`${running.url}/v1/outbox?id=${id}`, { headers: { authorization: `Bearer ${KEY}` } });
+        if (response.status !== 200) missing.push(`round ${round}, ${id}: ${response.status}`);
       }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, sender));
-    await new Promise((resolve) => (first.child.exitCode === null && first.child.signalCode === null ? first.child.once("exit", resolve) : resolve(null)));
-    expect(first.child.signalCode).toBe("SIGKILL");
-    expect(acknowledged.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
-
-    const second = await startCli(db, config);
-    try {
-      const missing: string[] = [];
-      for (const id of acknowledged) {
-        const response = await fetch(`${second.url}/v1/outbox?id=${id}`, { headers: { authorization: `Bearer ${KEY}` } });
-        if (response.status !== 200) missing.push(`${id}: ${response.status}`);
-      }
-      expect(missing).toEqual([]);
-    } finally {
-      second.child.kill("SIGTERM");
+      const stored = await messageIds(running.url);
+      missing.push(...simulated.filter((id) => !stored.has(id)).map((id) => `round ${round}, ${id}: not listed`));
     }
+    running.child.kill("SIGTERM");
+    console.log(`crash test: ${missing.length} of ${acknowledged} acknowledged writes lost over ${ROUNDS} SIGKILL rounds`);
+    expect(missing).toEqual([]);
   });
 
   it("a write never acknowledged is not found (the check above can fail)", async () => {

@@ -1,5 +1,6 @@
 // Starts an emulator on a free port for a test and talks to it: `api()` for /v1 (every answer is
 // checked against the bundle, so each test also tests the contract), `sim()` for /_emulator.
+import { request } from "node:http";
 import { startEmulator, type EmulatorConfig, type EmulatorOptions, type RunningEmulator } from "../../emulator/index.ts";
 import { readConfigFile, DEFAULT_CONFIG_FILE } from "../../emulator/config.ts";
 import { conformanceProblems, type WireResponse } from "./conformance.ts";
@@ -84,4 +85,27 @@ export class TestEmulator {
   close(): Promise<void> {
     return this.running.close();
   }
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { error?: { type: string; code: string; message: string }; request_id?: string } | undefined;
+}
+
+/** A request over node:http, which sends the Host and Origin it is given (fetch sets its own Host). */
+export function raw(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawAnswer> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: hostname, port, method, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? (JSON.parse(text) as RawAnswer["body"]) : undefined });
+      });
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
 }

@@ -15,7 +15,9 @@ export type Reply =
   /** Drop the connection without answering. */
   | "reset"
   /** Never answer. */
-  | "hang";
+  | "hang"
+  /** Answer by hand: headers, then a body that may stall, trickle or be cut. */
+  | { raw: (response: ServerResponse) => void };
 
 export interface ScriptedServer {
   url: string;
@@ -27,7 +29,7 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-function send(response: ServerResponse, reply: Exclude<Reply, "reset" | "hang">): void {
+function send(response: ServerResponse, reply: Exclude<Reply, "reset" | "hang" | { raw: unknown }>): void {
   const body = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
   const type = typeof reply.body === "string" ? "text/html" : "application/json";
   response.writeHead(reply.status, { ...(body ? { "Content-Type": type } : {}), ...reply.headers });
@@ -55,7 +57,10 @@ export async function startServer(): Promise<ScriptedServer> {
       const reply = typeof next === "function" ? next(request) : next;
       if (reply === "reset") incoming.socket.destroy();
       else if (reply === "hang") hanging.add(response);
-      else send(response, reply);
+      else if ("raw" in reply) {
+        hanging.add(response);
+        reply.raw(response);
+      } else send(response, reply);
       for (const waiter of waiters.filter((w) => requests.length >= w.count)) waiter.resolve();
     });
   });
