@@ -5,7 +5,7 @@
 import { isObject, operations, type OpenApiDocument, type Operation, parseJson } from "../spec/openapi.ts";
 import { type ApiRequest, type HttpClient } from "./http-client.ts";
 import type { ResponseValidator } from "../spec/conformance.ts";
-import { checked, type CheckResult } from "./results.ts";
+import { checked, errorCodeOf, type CheckResult } from "./results.ts";
 
 export interface CleanupTracker {
   /** The client to send through; it notes every creation and every deletion. */
@@ -51,7 +51,7 @@ export function trackCreations(inner: HttpClient, spec: OpenApiDocument, validat
           body: JSON.stringify({ id }),
         };
         const response = await inner.send(request, name, { cleanup: true });
-        results.push(checked({ scenario: "cleanup", name, operationId: remove.operationId }, response.status, validator.validate(remove.operationId, response)));
+        results.push(checked({ scenario: "cleanup", name, operationId: remove.operationId }, response.status, validator.validate(remove.operationId, response), [], errorCodeOf(response.text)));
       }
       return results;
     },

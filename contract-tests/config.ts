@@ -40,6 +40,17 @@ const MOCK_KEY = "sk_live_contract_mock";
 const EMULATOR_KEY = "sk_live_emulator";
 /** The emulator's key with a two-requests-an-hour budget, for the rate-limit journey. */
 export const EMULATOR_THROTTLED_KEY = "sk_live_emulator_throttled";
+/** The keys of the emulator's default config the API refuses in its own ways, for full coverage. */
+export const EMULATOR_REFUSED_KEYS = {
+  /** Every `:read` scope, and no other. */
+  readOnly: "sk_live_emulator_readonly",
+  /** Every scope but the `:read` ones. */
+  writeOnly: "sk_live_emulator_writeonly",
+  /** Restricted to the Sales line. */
+  oneLine: "sk_live_emulator_sales",
+  /** No account owns it, so the sandbox refuses it. */
+  noAccount: "sk_live_emulator_no_account",
+} as const;
 const DEFAULT_MAX_REQUESTS: Record<TargetKind, number> = { mock: 2000, emulator: 2000, live: 200 };
 
 export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ContractConfig {

@@ -32,6 +32,8 @@ export class TargetUnreachable extends Error {}
 export interface SendOptions {
   /** Deletes what the run created: sent even past the request cap. */
   cleanup?: boolean;
+  /** A 429 is the answer the check provokes: returned at once, not waited out and retried. */
+  expect429?: boolean;
 }
 
 export interface HttpClientOptions {
@@ -100,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       for (let attempt = 0; ; attempt++) {
         const response = await once(request, label, options);
         const wait = response.status === 429 ? retryAfterMs(response.headers["retry-after"], attempt) : undefined;
-        if (wait === undefined || attempt >= maxRetries || wait > maxRetryAfterSeconds * 1000) return response;
+        if (wait === undefined || options.expect429 || attempt >= maxRetries || wait > maxRetryAfterSeconds * 1000) return response;
         await sleep(wait);
       }
     },

@@ -7,14 +7,15 @@ import { runWorkflow, type WorkflowDeps, type WorkflowTarget } from "./arazzo/in
 import { trackCreations, type CleanupTracker } from "./cleanup.ts";
 import { exampleCases, successStatus, type ExampleCase } from "./cases/examples.ts";
 import { negativeCases, type NegativeCase } from "./cases/negatives.ts";
+import { exampleSelections, provocations, withFields, type Provocation } from "./cases/provocations.ts";
 import type { Verdict } from "./probes/checks.ts";
 import { runProbes, type ProbeResult } from "./probes/run.ts";
 import { parametersOf, toApiRequest, type Bindings, type RequestTemplate } from "./cases/requests.ts";
 import { EMULATOR_THROTTLED_KEY, secretsOf, type ContractConfig, type TargetKind } from "./config.ts";
 import { createHttpClient, RequestRefused, type Exchange, type HttpClient } from "./http-client.ts";
-import { coverageOf, type Coverage } from "./report/coverage.ts";
+import { coverageOf, loadAllowList, type Coverage } from "./report/coverage.ts";
 import { createResponseValidator, type ObservedResponse, type Violation } from "../spec/conformance.ts";
-import { checked, skipped, type CheckResult } from "./results.ts";
+import { checked, errorCodeOf, skipped, type CheckResult } from "./results.ts";
 import { openTarget, type StartEmulator, type Target } from "./targets.ts";
 
 export interface SuiteOptions {
@@ -39,6 +40,8 @@ export interface SuiteRun {
 const MOCK_MALFORMED_JSON =
   "Prism answers malformed JSON with its own body ({error:{code,message}}, no type, no request_id) before it reads the spec; the emulator and live are checked";
 const MOCK_CANNED_ERRORS = "error.code and error.param of the negative cases are not checked on the mock, which answers every bad request with a canned example";
+const MOCK_SELECTED_ERRORS =
+  "each documented error response is the example a request names (Prefer: code=…, example=…): on the mock it is selected and checked against the bundle, not provoked";
 /** Webhook URLs that receive nothing: a reserved domain for live, a closed loopback port otherwise. */
 const SILENT_WEBHOOK_URL = { live: "https://example.invalid/messages-dev-contract-tests", local: "http://127.0.0.1:9/messages-dev-contract-tests" };
 
@@ -88,6 +91,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       for (const workflow of file.document.workflows) await record(await runWorkflow(file, workflow, run));
     }
     for (const negative of negativeCases(spec, bindings)) await record([await sendNegative(run, negative)]);
+    const cases = target.canned ? exampleSelections(spec) : provocations(spec, bindings);
+    for (const provocation of cases) await record([await provoke(run, provocation)]);
     if (config.probe) {
       const context = { client: cleanup.client, apiKey: config.apiKey, from: String(run.inputs.from), to: String(run.inputs.to) };
       probes = await runProbes(spec, context, { writesAllowed: config.allowWrites, simulation: target.simulation, negativeVerdicts: run.claimVerdicts });
@@ -102,7 +107,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     results,
     exchanges: http.exchanges,
     seconds: (performance.now() - started) / 1000,
-    coverage: coverageOf(spec, results),
+    coverage: coverageOf(spec, results, target.kind === "emulator" ? loadAllowList() : []),
     ...(probes && { probes }),
   };
 }
@@ -128,14 +133,15 @@ function parameterExample(spec: OpenApiDocument, name: string): Json | undefined
 /** Sends one request and validates the answer; a refused request becomes a skipped check. */
 async function exchange(
   run: RunContext,
-  label: Pick<CheckResult, "scenario" | "name" | "operationId">,
+  label: Pick<CheckResult, "scenario" | "name" | "operationId" | "aim">,
   template: RequestTemplate,
   expectations: (response: ObservedResponse) => { violations: Violation[]; notes?: string[] },
+  apiKey = run.apiKey,
 ): Promise<CheckResult> {
   try {
-    const response = await run.client.send(toApiRequest(template, run.apiKey), label.name);
+    const response = await run.client.send(toApiRequest(template, apiKey), label.name, { expect429: label.aim?.status === 429 });
     const { violations, notes } = expectations(response);
-    return checked(label, response.status, [...run.validator.validate(label.operationId, response), ...violations], notes);
+    return checked(label, response.status, [...run.validator.validate(label.operationId, response), ...violations], notes, errorCodeOf(response.text));
   } catch (error) {
     if (error instanceof RequestRefused) return skipped(label, error.message);
     throw error;
@@ -177,7 +183,7 @@ function probing(run: RunContext, negative: NegativeCase, check: (response: Obse
 }
 
 async function sendNegative(run: RunContext, negative: NegativeCase): Promise<CheckResult> {
-  const label = { scenario: "negatives" as const, name: negative.name, operationId: negative.operationId };
+  const label = { scenario: "negatives" as const, name: negative.name, operationId: negative.operationId, aim: negative.expect };
   if (run.target.canned && negative.kind === "malformed-json") return skipped(label, MOCK_MALFORMED_JSON);
   const { expect: wanted, operationId } = negative;
   return exchange(run, label, negative.template, probing(run, negative, ({ status, text }) => {
@@ -199,4 +205,44 @@ async function sendNegative(run: RunContext, negative: NegativeCase): Promise<Ch
 function errorOf(text: string): JsonObject | undefined {
   const body = parseJson(text);
   return isObject(body) && isObject(body.error) ? body.error : undefined;
+}
+
+/**
+ * Stages what the case needs (simulation calls, API calls), fills the request from their answers,
+ * and expects the documented status and error code the case aims at.
+ */
+async function provoke(run: RunContext, provocation: Provocation): Promise<CheckResult> {
+  const { operationId, aim } = provocation;
+  const label = { scenario: "provocations" as const, name: provocation.name, operationId, aim };
+  if (provocation.emulatorOnly && !run.target.simulation) return skipped(label, `emulator-only: ${provocation.emulatorOnly}`);
+  const answers: Json[] = [];
+  for (const call of provocation.setup) {
+    const request = "api" in call
+      ? toApiRequest(call.api, run.apiKey)
+      : { method: "POST" as const, path: call.simulation, headers: { "content-type": "application/json" }, body: JSON.stringify(call.payload) };
+    try {
+      const response = await run.client.send(request, `${provocation.name} (setup ${request.method} ${request.path})`);
+      if (response.status >= 300) {
+        return checked(label, response.status, [expectation(operationId, response.status, "/status", `a 2xx from the setup call ${request.method} ${request.path}`, response.text.slice(0, 200))]);
+      }
+      answers.push(parseJson(response.text) ?? null);
+    } catch (error) {
+      if (error instanceof RequestRefused) return skipped(label, error.message);
+      throw error;
+    }
+  }
+  const bound = Object.fromEntries(Object.entries(provocation.bind).map(([field, { call, property }]) => {
+    const answer = answers[call];
+    const value = isObject(answer) ? (answer[property] ?? null) : null;
+    const current = provocation.template.query[field] ?? (isObject(provocation.template.body?.value) ? provocation.template.body.value[field] : undefined);
+    return [field, Array.isArray(current) ? [value] : value];
+  }));
+  return exchange(run, label, withFields(provocation.template, bound), ({ status, text }) => {
+    const violations: Violation[] = [];
+    const notes = run.target.canned ? [MOCK_SELECTED_ERRORS] : [];
+    if (status !== aim.status) violations.push(expectation(operationId, status, "/status", String(aim.status), String(status)));
+    const code = errorCodeOf(text);
+    if (aim.code !== undefined && code !== aim.code) violations.push(expectation(operationId, status, "/body/error/code", String(aim.code), String(code)));
+    return { violations, notes };
+  }, provocation.key);
 }

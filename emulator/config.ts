@@ -28,12 +28,14 @@ const LineConfig = z.strictObject({
 
 const KeyConfig = z.strictObject({
   key: z.string().startsWith("sk_live_"),
-  /** `all`, `read` (every `:read` scope), or a list of scopes. */
-  scopes: z.union([z.literal("all"), z.literal("read"), z.array(z.string()).min(1)]),
+  /** `all`, `read` (every `:read` scope), `write` (every other scope), or a list of scopes. */
+  scopes: z.union([z.literal("all"), z.literal("read"), z.literal("write"), z.array(z.string()).min(1)]),
   /** Handles of the lines the key is restricted to; absent for every line. */
   lines: z.array(z.string()).min(1).optional(),
   /** This key's own hourly request limit, instead of rate_limit.requests_per_hour. */
   requests_per_hour: z.number().int().positive().optional(),
+  /** False for a key no messages.dev account owns: it cannot use the sandbox (`sandbox_requires_owner`). */
+  account: z.boolean().default(true),
 });
 
 const ConfigSchema = z.strictObject({
@@ -99,6 +101,8 @@ export interface ApiKey {
   lines: Set<string> | undefined;
   /** The key's own hourly limit, or undefined for the configured default. */
   requestsPerHour: number | undefined;
+  /** Whether an account owns the key, as it must to use the sandbox. */
+  account: boolean;
 }
 
 export function readConfigFile(file: string): EmulatorConfig {
@@ -144,11 +148,14 @@ function checkAgainstSpec(config: ResolvedConfig, spec: ApiSpec): string[] {
 
 export function apiKeys(config: ResolvedConfig, spec: ApiSpec): Map<string, ApiKey> {
   const scopesOf = (scopes: ResolvedConfig["api_keys"][number]["scopes"]) =>
-    scopes === "all" ? spec.scopes : scopes === "read" ? spec.scopes.filter((s) => s.endsWith(":read")) : scopes;
+    scopes === "all" ? spec.scopes
+    : scopes === "read" ? spec.scopes.filter((s) => s.endsWith(":read"))
+    : scopes === "write" ? spec.scopes.filter((s) => !s.endsWith(":read"))
+    : scopes;
   return new Map(
     config.api_keys.map((key) => [
       key.key,
-      { key: key.key, scopes: new Set(scopesOf(key.scopes)), lines: key.lines && new Set(key.lines), requestsPerHour: key.requests_per_hour },
+      { key: key.key, scopes: new Set(scopesOf(key.scopes)), lines: key.lines && new Set(key.lines), requestsPerHour: key.requests_per_hour, account: key.account },
     ]),
   );
 }

@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { operations, type Json, type OpenApiDocument, parseJson } from "../../spec/openapi.ts";
 import { RequestRefused, type ApiRequest, type HttpClient } from "../http-client.ts";
 import type { ObservedResponse, ResponseValidator, Violation } from "../../spec/conformance.ts";
-import { checked, skipped, type CheckResult } from "../results.ts";
+import { checked, errorCodeOf, skipped, type CheckResult } from "../results.ts";
 import { stepParameters, type Step, type Workflow, type WorkflowFile } from "./document.ts";
 import { checkCriterion, resolveValue, UnresolvedExpression, type ExpressionContext, type ResponseContext } from "./expressions.ts";
 
@@ -77,7 +77,7 @@ async function runStep(file: WorkflowFile, step: Step, label: Label, context: Ex
         await deps.sleep((retry.retryAfter ?? 1) * 1000);
         continue;
       }
-      return checked(label, response.status, [...validator.validate(step.operationId, response), ...unmet], notes);
+      return checked(label, response.status, [...validator.validate(step.operationId, response), ...unmet], notes, errorCodeOf(response.text));
     }
   } catch (error) {
     if (error instanceof RequestRefused) return skipped(label, error.message);

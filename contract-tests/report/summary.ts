@@ -3,7 +3,7 @@
 import { operations, type OpenApiDocument } from "../../spec/openapi.ts";
 import { formatViolation } from "../../spec/conformance.ts";
 import { specBehindOf, type CheckResult } from "../results.ts";
-import { coverageLine, type Coverage } from "./coverage.ts";
+import { coverageLine, coverageSections, type Coverage } from "./coverage.ts";
 
 export interface RunFacts {
   target: string;
@@ -15,10 +15,12 @@ export interface RunFacts {
 
 export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[], facts: RunFacts, strict = false): string {
   const tally = (list: readonly CheckResult[], outcome: CheckResult["outcome"]) => list.filter((r) => r.outcome === outcome).length;
+  const codes = new Map(facts.coverage.codes.byOperation.map((tally) => [tally.operationId, tally]));
   const rows = operations(spec).map(({ operationId }) => {
     const mine = results.filter((r) => r.operationId === operationId);
     const [passed, failed, skippedCount] = [tally(mine, "passed"), tally(mine, "failed"), tally(mine, "skipped")];
-    return `| \`${operationId}\` | ${passed + failed} | ${passed} | ${failed} | ${skippedCount} |`;
+    const code = codes.get(operationId);
+    return `| \`${operationId}\` | ${passed + failed} | ${passed} | ${failed} | ${skippedCount} | ${code?.observed ?? 0}/${code?.documented ?? 0} |`;
   });
   const failures = results
     .filter((r) => r.outcome === "failed")
@@ -39,9 +41,11 @@ export function toSummary(spec: OpenApiDocument, results: readonly CheckResult[]
     specBehindLine(specBehindOf(results).length, strict),
     ...(facts.coverage.operations.missing.length > 0 ? ["", `Not exercised: ${facts.coverage.operations.missing.join(", ")}.`] : []),
     "",
-    "| operation | checked | passed | failed | skipped |",
-    "|---|---|---|---|---|",
+    "| operation | checked | passed | failed | skipped | error codes observed |",
+    "|---|---|---|---|---|---|",
     ...rows,
+    "",
+    ...coverageSections(facts.coverage),
     ...(failures.length > 0 ? ["", "## Failures", "", ...failures] : []),
     ...(behind.length > 0 ? ["", "## Spec behind the API", "", SPEC_BEHIND_MEANS, "", ...behind] : []),
     ...(skips.length > 0 ? ["", "## Skipped", "", ...skips] : []),

@@ -22,7 +22,7 @@ export async function writeReports(dir: string, spec: OpenApiDocument, run: Suit
   await mkdir(dir, { recursive: true });
   await Promise.all([
     writeFile(files.summary, summary),
-    writeFile(files.junit, redactSecrets(toJunit(`contract tests against ${run.target.kind}`, run.results, run.seconds, strict), secrets)),
+    writeFile(files.junit, redactSecrets(toJunit(`contract tests against ${run.target.kind}`, run.results, run.seconds, strict, run.coverage, run.target.kind === "emulator"), secrets)),
     writeFile(files.har, `${JSON.stringify(toHar(run.exchanges, secrets), null, 2)}\n`),
   ]);
   if (!run.probes) return { summary, files };

@@ -8,6 +8,7 @@ import type { Route } from "../api/handlers.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { applyDrifts, type DriftKind } from "../drift.ts";
 import { newId } from "../ids.ts";
+import { takeFault } from "../simulation/faults.ts";
 import type { ApiSpec, OperationSpec } from "../spec.ts";
 import { hostRefusal, simulationRefusal } from "./access.ts";
 import { authenticate, authorize } from "./auth.ts";
@@ -40,6 +41,7 @@ export function createRequestListener(
   async function runOperation(route: Route, request: IncomingMessage, search: URLSearchParams, requestId: string): Promise<Reply> {
     const { operation, handler } = route;
     const key = authenticate(request.headers.authorization, emulator.keys);
+    takeFault(emulator, operation.operationId);
     emulator.rateLimiter.take(key.key, key.requestsPerHour);
     authorize(key, operation.scope);
     const query = validator.query(operation, emulator.config.readings.plus_in_query === "read_as_plus" ? plusRestored(search) : search);

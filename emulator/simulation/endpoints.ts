@@ -5,7 +5,8 @@ import type { JsonObject } from "../../spec/openapi.ts";
 import type { EmulatorContext, Reply } from "../context.ts";
 import { refused, requireJson, simulationRefusal } from "../http/access.ts";
 import { JSON_BODY_LIMIT, parseJson, readBody } from "../http/body.ts";
-import { ApiError } from "../http/errors.ts";
+import { putSandbox, sandbox, type SandboxStatus } from "../api/sandbox.ts";
+import { ApiError, type ErrorCode } from "../http/errors.ts";
 import { Params } from "../http/params.ts";
 import { errorReply, writeReply } from "../http/reply.ts";
 import type { SimulationHandler } from "../http/server.ts";
@@ -20,6 +21,7 @@ import { allDeliveries } from "../state/webhooks.ts";
 import { toMessage, toReaction, toReadReceipt, toTypingIndicator } from "../state/resources.ts";
 import type { ChatRow, LineRow } from "../state/rows.ts";
 import { fireMessageEvent, fireReactionEvent } from "../webhooks/events.ts";
+import { injectFault } from "./faults.ts";
 import { loadSimulationSpec } from "./spec.ts";
 
 const STORAGE_PREFIX = "/_emulator/storage/";
@@ -46,6 +48,12 @@ function contactChat(emulator: EmulatorContext, body: Params): ChatRow {
   const chat = findChat(emulator.db, line(emulator, body.string("line")), body.string("from"));
   if (!chat) throw new ApiError("chat_not_found", "from", "The contact has no chat with this line yet: inject a message first.");
   return chat;
+}
+
+function lineOfSandbox(emulator: EmulatorContext): LineRow {
+  const found = sandboxLine(emulator.db);
+  if (!found) throw new ApiError("line_not_found", undefined, "The seed config has no sandbox line.");
+  return found;
 }
 
 function clock(emulator: EmulatorContext): JsonObject {
@@ -117,11 +125,24 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
 
   activateSandbox: (_body, emulator) => {
-    const sandbox = sandboxLine(emulator.db);
-    if (!sandbox) throw new ApiError("line_not_found", undefined, "The seed config has no sandbox line.");
-    const activatedAt = sandbox.activated_at ?? emulator.clock.now();
-    activateLine(emulator.db, sandbox.id, activatedAt);
-    return ok({ status: "active", sandbox_line_handle: sandbox.handle, contact_identifier: String(sandbox.paired_phone), activated_at: activatedAt });
+    const line = lineOfSandbox(emulator);
+    const activatedAt = line.activated_at ?? emulator.clock.now();
+    activateLine(emulator.db, line.id, activatedAt);
+    return ok({ status: "active", sandbox_line_handle: line.handle, contact_identifier: String(line.paired_phone), activated_at: activatedAt });
+  },
+
+  injectFault: (body, emulator) => {
+    const fault = { operation_id: body.string("operation_id"), code: body.string("code") as ErrorCode, count: body.number("count") ?? 1 };
+    injectFault(emulator, fault);
+    return ok(fault);
+  },
+
+  setSandbox: (body, emulator) => {
+    putSandbox(emulator, lineOfSandbox(emulator), body.string("status") as SandboxStatus, {
+      dailyQuota: body.number("daily_quota"),
+      advancedFeatures: body.boolean("advanced_features"),
+    });
+    return ok(sandbox(emulator));
   },
 
   injectFailures: (body, emulator) => {

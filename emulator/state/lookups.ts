@@ -20,6 +20,7 @@ export function usableLine(db: Db, key: ApiKey, handle: string, param = "from"):
   const line = lineByHandle(db, handle);
   if (!line) throw new ApiError("line_not_found", param);
   if (!canUseLine(key, line)) throw new ApiError("line_not_accessible", param);
+  if (line.is_sandbox === 1) assertSandboxOwner(key, param);
   return line;
 }
 
@@ -30,6 +31,18 @@ export function sandboxLine(db: Db): LineRow | undefined {
 
 export function activateLine(db: Db, id: string, at: number): void {
   sql(db, "UPDATE lines SET activated_at = ? WHERE id = ?").run(at, id);
+}
+
+/** Puts the sandbox line in a state: activated or not, its daily quota and advanced features when given. */
+export function updateSandboxLine(db: Db, id: string, change: { activatedAt: number | null; dailyQuota?: number; advancedFeatures?: boolean }): void {
+  const advanced = change.advancedFeatures === undefined ? null : Number(change.advancedFeatures);
+  sql(db, "UPDATE lines SET activated_at = ?, daily_quota = COALESCE(?, daily_quota), advanced_features = COALESCE(?, advanced_features) WHERE id = ?")
+    .run(change.activatedAt, change.dailyQuota ?? null, advanced, id);
+}
+
+/** Only a key an account owns may use the sandbox. */
+export function assertSandboxOwner(key: ApiKey, param?: string): void {
+  if (!key.account) throw new ApiError("sandbox_requires_owner", param);
 }
 
 /** Refuses a resource that lives on a line the key may not use. */

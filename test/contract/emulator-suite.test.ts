@@ -3,13 +3,14 @@
 // drifted. This is the proof that the suite catches each way a live API can depart from the spec.
 // An undocumented field is the spec behind the API: reported, failing only under --strict. And the
 // sparse emulator, which leaves out every optional field, passes: the spec allows that shape.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../contract-tests/config.ts";
 import { formatViolation } from "../../spec/conformance.ts";
 import { failsRun, specBehindOf } from "../../contract-tests/results.ts";
 import { runSuite } from "../../contract-tests/suite.ts";
 import { DRIFT_KINDS, isConformantDrift, type DriftKind } from "../../emulator/index.ts";
-import { loadBundle, operations } from "../../spec/openapi.ts";
+import { coverageGaps, coverageOf, coverageSections, documentedResponses, loadAllowList } from "../../contract-tests/report/coverage.ts";
+import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
 
 const OPERATION_COUNT = operations(loadBundle()).length;
 
@@ -76,5 +77,42 @@ describe("the contract suite against the sparse emulator", () => {
     expect(violations(result)).toEqual([]);
     expect(behind(result)).toEqual([]);
     expect(result.coverage.operations).toMatchObject({ exercised: OPERATION_COUNT, missing: [] });
+  });
+});
+
+describe("coverage against the emulator", () => {
+  const spec = loadBundle();
+  const documented = documentedResponses(spec);
+  const codeCount = documented.reduce((sum, response) => sum + response.codes.length, 0);
+  let clean: Run;
+  beforeAll(async () => {
+    clean = await run([]);
+  });
+
+  it("observes every documented status and error code of every operation, counted from the bundle, less the allow-list", () => {
+    const allowed = loadAllowList();
+    expect(clean.coverage.statuses.documented).toBe(documented.length);
+    expect(clean.coverage.codes.documented).toBe(codeCount);
+    expect(coverageGaps(clean.coverage)).toEqual({ unlisted: [], stale: [] });
+    expect(clean.coverage.uncovered).toHaveLength(allowed.length);
+    expect(clean.coverage.uncovered.every((item) => item.allowed && item.reason.length > 0)).toBe(true);
+  });
+
+  it("falls short, naming the response, when a case that provokes it is gone", () => {
+    const withoutCase = clean.results.filter((r) => r.name !== "sendReaction: 403 sandbox_not_activated");
+    const { unlisted } = coverageGaps(coverageOf(spec, withoutCase, loadAllowList()));
+    expect(unlisted).toEqual([{ operationId: "sendReaction", status: "403", code: "sandbox_not_activated", reason: "no check of this run provokes it", allowed: false }]);
+  });
+
+  it("falls short when the spec documents a response no case provokes, unless the allow-list excuses it; a needless entry is stale", () => {
+    const scratch = structuredClone(spec);
+    const teapot = { description: "A scratch status", content: { "application/json": { examples: { brewing: { value: { error: { code: "brewing" } } } } } } };
+    ((scratch.paths as JsonObject)["/v1/lines"] as { get: { responses: JsonObject } }).get.responses["418"] = teapot;
+    const item = { operationId: "listLines", status: "418", code: "brewing" };
+    expect(coverageGaps(coverageOf(scratch, clean.results)).unlisted).toEqual([{ ...item, reason: "no check of this run provokes it", allowed: false }]);
+    const excused = coverageOf(scratch, clean.results, [{ ...item, reason: "a scratch status" }]);
+    expect(coverageGaps(excused)).toEqual({ unlisted: [], stale: [] });
+    expect(coverageSections(excused).join("\n")).toContain("- `listLines` 418 brewing: a scratch status");
+    expect(coverageGaps(coverageOf(spec, clean.results, [{ ...item, reason: "needless" }])).stale).toEqual([{ ...item, reason: "needless" }]);
   });
 });

@@ -85,7 +85,8 @@ describe("the emulator target", () => {
   });
 
   it("makes the journeys' simulation calls: an inbound message before reading or sending, a flush before polling the outbox", () => {
-    const paths = calls[0]!.simulation.map((call) => call.path);
+    // The journeys run before the provocations, which stage their own.
+    const paths = calls[0]!.simulation.map((call) => call.path).slice(0, 5);
     expect(paths).toEqual([
       "/_emulator/inbound/messages",
       "/_emulator/inbound/messages",

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../contract-tests/config.ts";
 import { writeReports } from "../../contract-tests/report/write.ts";
 import { formatViolation } from "../../spec/conformance.ts";
+import { documentedResponses } from "../../contract-tests/report/coverage.ts";
 import { runSuite, type SuiteRun } from "../../contract-tests/suite.ts";
 import { loadBundle, operations, type JsonObject } from "../../spec/openapi.ts";
 
@@ -41,6 +42,17 @@ describe("the contract suite against the mock", () => {
     const skippedSteps = run.results.filter((r) => r.scenario === "workflows" && r.outcome === "skipped");
     expect(skippedSteps.map((r) => r.name)).toEqual(expect.arrayContaining(["sendAttachment › pollOutbox", "sendAttachment › findMessage", "manageWebhook › listWebhooks"]));
     expect(skippedSteps.every((r) => r.reason?.startsWith("the mock ") || r.reason?.startsWith("runs on the emulator only: "))).toBe(true);
+  });
+
+  it("reports its own coverage, counted from the bundle: every documented error example selected by name", async () => {
+    const documented = documentedResponses(spec);
+    const codes = documented.reduce((sum, response) => sum + response.codes.length, 0);
+    expect(run.coverage.statuses).toEqual({ observed: documented.length, documented: documented.length });
+    expect(run.coverage.codes).toMatchObject({ observed: codes, documented: codes });
+    const summary = await readFile(join(reportsDir, "summary.md"), "utf8");
+    expect(summary).toContain(`${documented.length}/${documented.length} documented statuses observed, ${codes}/${codes} documented error codes observed`);
+    expect(summary).toContain("## Not observed");
+    expect(summary).toContain("on the mock it is selected and checked against the bundle, not provoked");
   });
 
   it("stops the Prism it started", async () => {

@@ -7,6 +7,7 @@ import { toJunit } from "../../contract-tests/report/junit.ts";
 import { toSummary, type RunFacts } from "../../contract-tests/report/summary.ts";
 import { UNDOCUMENTED_FIELD, type Violation } from "../../spec/conformance.ts";
 import { checked, failsRun } from "../../contract-tests/results.ts";
+import { coverageOf } from "../../contract-tests/report/coverage.ts";
 import { loadBundle } from "../../spec/openapi.ts";
 
 const spec = loadBundle();
@@ -15,7 +16,7 @@ const finding = (rule: Violation["rule"], pointer: string): Violation => ({ oper
 const behind = checked({ ...base, name: "lines with a new field" }, 200, [finding(UNDOCUMENTED_FIELD, "/body/data/0/color")]);
 const violated = checked({ ...base, name: "lines without an id" }, 200, [finding("body", "/body/data/0/id")]);
 const clean = checked({ ...base, name: "lines" }, 200, []);
-const facts: RunFacts = { target: "emulator", baseUrl: "http://127.0.0.1:1", seconds: 1, requests: 3, coverage: { operations: { exercised: 1, total: 1, missing: [] }, statuses: { observed: 1, documented: 1 } } };
+const facts: RunFacts = { target: "emulator", baseUrl: "http://127.0.0.1:1", seconds: 1, requests: 3, coverage: coverageOf(spec, [clean]) };
 
 describe("a spec-behind finding", () => {
   it("passes its check and is kept apart from violations", () => {

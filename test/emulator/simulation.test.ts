@@ -35,9 +35,9 @@ describe("the simulation endpoints", () => {
   it("are all described in simulation.openapi.yaml, with the interface's paths", () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       "GET /_emulator/clock", "GET /_emulator/storage/{token}", "GET /_emulator/webhook-deliveries",
-      "POST /_emulator/clock", "POST /_emulator/failures", "POST /_emulator/inbound/messages", "POST /_emulator/inbound/reactions",
+      "POST /_emulator/clock", "POST /_emulator/failures", "POST /_emulator/faults", "POST /_emulator/inbound/messages", "POST /_emulator/inbound/reactions",
       "POST /_emulator/inbound/receipts", "POST /_emulator/inbound/typing", "POST /_emulator/outbox/flush", "POST /_emulator/reset",
-      "POST /_emulator/sandbox/activate",
+      "POST /_emulator/sandbox", "POST /_emulator/sandbox/activate",
     ]);
   });
 
